@@ -1,0 +1,21 @@
+package org.hearth.safety;
+
+/**
+ * The safety module's API, called synchronously by every module that receives member text or a
+ * structured risk signal, before it answers the member.
+ */
+public interface Safety {
+
+    /**
+     * Screens a member's text (with its thread's context) and applies the protocol: at MODERATE and
+     * above it opens an incident and returns the human-written protocol reply the member must see
+     * instead of anything generated. Never throws for a screening failure: it fails closed.
+     */
+    SafetyDecision screen(MemberText text);
+
+    /**
+     * Opens an incident from a signal that has no text (an assessment item, a wearable alert) and
+     * returns the protocol reply for its level.
+     */
+    SafetyDecision report(RiskReport report);
+}
