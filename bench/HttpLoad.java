@@ -1,0 +1,152 @@
+/*
+ * A small, bounded HTTP load harness for Hearth, run as a single-file Java program against a
+ * server on this machine:
+ *
+ *   java bench/HttpLoad.java login  --url http://127.0.0.1:8080 --users 20 --concurrency 4 --requests 400
+ *   java bench/HttpLoad.java screen --url http://127.0.0.1:8080 --token <bearer> --concurrency 4 --requests 2000
+ *
+ * It prints the count, errors, throughput and latency percentiles. Request loops are bounded in
+ * count and the whole run stops after --max-seconds; only loopback targets are accepted.
+ */
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+public class HttpLoad {
+
+    record Outcome(long nanos, int status) {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: HttpLoad <login|screen> --url URL [--users N] [--concurrency N] [--requests N] [--token T]");
+            System.exit(2);
+        }
+        String scenario = args[0];
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        URI base = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+        String host = base.getHost();
+        if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"))) {
+            System.err.println("Refusing to send load anywhere but loopback: " + host);
+            System.exit(2);
+        }
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "4"));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "400"));
+        int users = Integer.parseInt(options.getOrDefault("users", "20"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", String.valueOf(Math.min(100, requests / 4))));
+        long maxSeconds = Long.parseLong(options.getOrDefault("max-seconds", "300"));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        IntFunction<HttpRequest> request = switch (scenario) {
+            case "login" -> loginRequests(client, base, users);
+            case "screen" -> screenRequests(base, options.get("token"));
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        };
+
+        run(client, request, warmup, concurrency, maxSeconds); // warm-up, not reported
+        long started = System.nanoTime();
+        List<Outcome> outcomes = run(client, request, requests, concurrency, maxSeconds);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report(scenario, outcomes, seconds, concurrency);
+    }
+
+    static IntFunction<HttpRequest> loginRequests(HttpClient client, URI base, int users) throws Exception {
+        String password = "bench-" + UUID.randomUUID();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String email = "bench-" + UUID.randomUUID() + "@example.org";
+            String body = "{\"email\":\"%s\",\"password\":\"%s\",\"displayName\":\"Bench %d\"}".formatted(email, password, i);
+            HttpResponse<String> created = client.send(post(base.resolve("/api/v1/auth/register"), body, null), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("register answered " + created.statusCode() + ": " + created.body());
+            }
+            emails.add(email);
+        }
+        return i -> post(base.resolve("/api/v1/auth/login"),
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(emails.get(i % emails.size()), password), null);
+    }
+
+    static IntFunction<HttpRequest> screenRequests(URI base, String token) {
+        if (token == null) {
+            throw new IllegalArgumentException("--token is required for the screen scenario");
+        }
+        String[] texts = {
+            "work was exhausting today and I just want to sleep for a week",
+            "this deadline is killing me but I'll get through it somehow",
+            "sometimes I think everyone would be better off without me around",
+            "I had a good walk with my sister this afternoon and felt lighter",
+            "i took all of my pills about an hour ago",
+            "my manager keeps piling things on and I can't say no to anyone"
+        };
+        return i -> post(base.resolve("/api/v1/safety/screen"),
+                "{\"text\":\"%s\",\"locale\":\"en-US\"}".formatted(texts[i % texts.length]), token);
+    }
+
+    static HttpRequest post(URI uri, String json, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    static List<Outcome> run(HttpClient client, IntFunction<HttpRequest> request, int count, int concurrency, long maxSeconds)
+            throws InterruptedException {
+        Outcome[] outcomes = new Outcome[count];
+        AtomicInteger next = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        try (ExecutorService workers = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                workers.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        int status;
+                        try {
+                            status = client.send(request.apply(i), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (Exception e) {
+                            status = -1;
+                        }
+                        outcomes[i] = new Outcome(System.nanoTime() - t0, status);
+                    }
+                });
+            }
+        }
+        return Arrays.stream(outcomes).filter(o -> o != null).toList();
+    }
+
+    static void report(String scenario, List<Outcome> outcomes, double seconds, int concurrency) {
+        long[] ok = outcomes.stream().filter(o -> o.status() >= 200 && o.status() < 300).mapToLong(Outcome::nanos).sorted().toArray();
+        Map<Integer, Long> statuses = new HashMap<>();
+        outcomes.forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
+        System.out.printf("scenario=%s concurrency=%d requests=%d ok=%d statuses=%s%n", scenario, concurrency, outcomes.size(), ok.length, statuses);
+        System.out.printf("throughput=%.1f req/s%n", outcomes.size() / seconds);
+        if (ok.length > 0) {
+            System.out.printf("latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n",
+                    pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok[ok.length - 1] / 1e6);
+        }
+    }
+
+    static double pct(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}
