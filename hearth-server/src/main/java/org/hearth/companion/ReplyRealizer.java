@@ -34,7 +34,8 @@ public final class ReplyRealizer {
      * @param usedVariantIds the variant ids already used in this thread, oldest first
      * @param helpText how to reach help, for the member's locale; required when
      *     {@link TurnPlan#appendHelp()} is set, and then appended verbatim
-     * @throws IllegalArgumentException if the plan needs the help text and none is given
+     * @throws IllegalArgumentException if the plan needs the help text and none is given, or offers
+     *     an exercise the catalogue does not allow in safety mode
      */
     public Reply realize(TurnPlan plan, long threadSeed, List<String> usedVariantIds, @Nullable String helpText) {
         if (plan.appendHelp() && (helpText == null || helpText.isBlank())) {
@@ -45,6 +46,9 @@ public final class ReplyRealizer {
                 : exercises
                         .find(plan.exerciseId())
                         .orElseThrow(() -> new IllegalArgumentException("Unknown exercise " + plan.exerciseId()));
+        if (exercise != null && plan.next().safetyMode() && !exercise.allowedInSafetyMode()) {
+            throw new IllegalArgumentException("Exercise " + exercise.id() + " is not allowed in safety mode");
+        }
         Set<String> used = new HashSet<>(usedVariantIds);
         var ids = new ArrayList<String>();
         var sentences = new ArrayList<String>();

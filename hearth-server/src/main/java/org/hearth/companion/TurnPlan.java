@@ -30,8 +30,12 @@ public record TurnPlan(
         if (acts.isEmpty()) {
             throw new IllegalArgumentException("A plan needs at least one act");
         }
-        if (acts.contains(DialogueAct.SOCRATIC_QUESTION) && distortion == null && phase != Phase.REFRAMING) {
+        if (acts.contains(DialogueAct.SOCRATIC_QUESTION) && phase != Phase.REFRAMING) {
             throw new IllegalArgumentException("A Socratic question belongs to reframing");
+        }
+        // clinical-safety.md: in safety mode no challenge, and every reply says how to reach help.
+        if (next.safetyMode() && (!appendHelp || acts.contains(DialogueAct.SOCRATIC_QUESTION))) {
+            throw new IllegalArgumentException("A safety-mode plan must append help and must not challenge");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hearth.companion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hearth.companion.TurnBuilder.says;
 
 import java.util.ArrayList;
@@ -348,6 +349,32 @@ class PhasePolicyTests {
                 state = plan.next();
             }
         }
+    }
+
+    @Test
+    void refusesToBuildASafetyModePlanThatChallengesOrOmitsHelp() {
+        ThreadState safe = ThreadState.start().withSafetyMode();
+
+        assertThatThrownBy(() -> new TurnPlan(
+                        Phase.REFRAMING,
+                        Transition.STAY,
+                        List.of(DialogueAct.SOCRATIC_QUESTION),
+                        "sadness",
+                        "labeling",
+                        null,
+                        true,
+                        safe))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TurnPlan(
+                        Phase.VALIDATION,
+                        Transition.SAFETY_MODE,
+                        List.of(DialogueAct.SAFETY_SUPPORT),
+                        "sadness",
+                        null,
+                        null,
+                        false,
+                        safe))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

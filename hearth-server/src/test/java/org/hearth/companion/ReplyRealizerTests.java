@@ -155,6 +155,22 @@ class ReplyRealizerTests {
     }
 
     @Test
+    void refusesAnExerciseOutsideGroundingAndBreathingInSafetyMode() {
+        TurnPlan plan = new TurnPlan(
+                Phase.VALIDATION,
+                Transition.SAFETY_MODE,
+                List.of(DialogueAct.SAFETY_SUPPORT, DialogueAct.SUGGEST_ACTION),
+                "sadness",
+                null,
+                "thought-record",
+                true,
+                ThreadState.start().withSafetyMode());
+
+        assertThatThrownBy(() -> realizer.realize(plan, 1, List.of(), "Call 988."))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void appendsTheHelpTextWhenThePlanAsksForIt() {
         TurnPlan plan = new TurnPlan(
                 Phase.VALIDATION,
