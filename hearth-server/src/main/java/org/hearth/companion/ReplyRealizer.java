@@ -101,7 +101,8 @@ public final class ReplyRealizer {
         for (Phase phase : new Phase[] {plan.phase(), null}) {
             for (String topic : topics) {
                 var bucket = library.bucket(act, phase, topic).stream()
-                        .filter(v -> hasExercise || !v.text().contains("{exercise}"))
+                        .filter(v -> hasExercise
+                                || !(v.text().contains("{exercise}") || v.text().contains("{minutes}")))
                         .toList();
                 if (!bucket.isEmpty()) {
                     chain.add(bucket);

@@ -30,6 +30,9 @@ public record TurnPlan(
         if (acts.isEmpty()) {
             throw new IllegalArgumentException("A plan needs at least one act");
         }
+        if (!Emotions.isLabel(emotion)) {
+            throw new IllegalArgumentException("Unknown emotion label: " + emotion);
+        }
         if (acts.contains(DialogueAct.SOCRATIC_QUESTION) && phase != Phase.REFRAMING) {
             throw new IllegalArgumentException("A Socratic question belongs to reframing");
         }

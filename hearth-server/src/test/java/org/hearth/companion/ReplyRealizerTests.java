@@ -146,6 +146,7 @@ class ReplyRealizerTests {
     void leavesOutExerciseWordingWhenNoExerciseIsOffered() {
         var small = new ResponseLibrary(List.of(
                 new Variant("x", DialogueAct.SUGGEST_ACTION, null, null, "Try {exercise}."),
+                new Variant("z", DialogueAct.SUGGEST_ACTION, null, null, "It takes {minutes} minutes."),
                 new Variant("y", DialogueAct.SUGGEST_ACTION, null, null, "Maybe a short walk?")));
 
         Reply reply = new ReplyRealizer(small, CATALOGUE)
