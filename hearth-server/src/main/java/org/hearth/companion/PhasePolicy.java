@@ -43,6 +43,7 @@ public final class PhasePolicy {
 
     private final ExerciseCatalogue exercises;
 
+    /** A policy that offers exercises from {@code exercises} and asks it what safety mode allows. */
     public PhasePolicy(ExerciseCatalogue exercises) {
         this.exercises = exercises;
     }
@@ -192,7 +193,8 @@ public final class PhasePolicy {
         boolean entering = s.state.phase() != Phase.ACTION;
         if (entering || !offered || s.ready) {
             String exercise = chooseExercise(s, s.state.exercisesOffered());
-            if (exercise != null || !offered) {
+            // With every fitting exercise already offered, a plain small step is still worth suggesting on entry.
+            if (exercise != null || !offered || entering) {
                 List<DialogueAct> acts = entering
                         ? List.of(DialogueAct.SUMMARISE, DialogueAct.SUGGEST_ACTION)
                         : List.of(DialogueAct.REFLECT_FEELING, DialogueAct.SUGGEST_ACTION);
@@ -391,6 +393,7 @@ public final class PhasePolicy {
                     distortionsSeen,
                     questioned,
                     offered,
+                    state.actionOffered() || acts.contains(DialogueAct.SUGGEST_ACTION),
                     state.actionAccepted() || accepted,
                     turn.sentiment(),
                     state.safetyMode());

@@ -22,6 +22,7 @@ public final class ReplyRealizer {
     private final ResponseLibrary library;
     private final ExerciseCatalogue exercises;
 
+    /** A realizer over {@code library} that names and times exercises from {@code exercises}. */
     public ReplyRealizer(ResponseLibrary library, ExerciseCatalogue exercises) {
         this.library = library;
         this.exercises = exercises;

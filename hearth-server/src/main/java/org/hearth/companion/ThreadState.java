@@ -17,6 +17,7 @@ import java.util.Set;
  * @param distortionsSeen every distortion label detected so far
  * @param distortionsQuestioned the distortions a Socratic question has already been aimed at
  * @param exercisesOffered the exercise ids offered so far
+ * @param actionOffered whether any action, exercise or plain small step, has been offered
  * @param actionAccepted whether the member took up an offered action
  * @param lastSentiment the sentiment of the previous member turn
  * @param safetyMode set by the safety module; once on, it stays on for the thread
@@ -32,6 +33,7 @@ public record ThreadState(
         Set<String> distortionsSeen,
         Set<String> distortionsQuestioned,
         Set<String> exercisesOffered,
+        boolean actionOffered,
         boolean actionAccepted,
         String lastSentiment,
         boolean safetyMode) {
@@ -52,12 +54,20 @@ public record ThreadState(
     /** A new thread, before the member's first turn. */
     public static ThreadState start() {
         return new ThreadState(
-                Phase.VALIDATION, 0, 0, 0, false, 0, Set.of(), Set.of(), Set.of(), Set.of(), false, "neutral", false);
-    }
-
-    /** Whether an action or exercise has been offered in this thread. */
-    public boolean actionOffered() {
-        return !exercisesOffered.isEmpty();
+                Phase.VALIDATION,
+                0,
+                0,
+                0,
+                false,
+                0,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                false,
+                "neutral",
+                false);
     }
 
     /** This state with safety mode switched on, as the safety module asks for the rest of a thread. */
@@ -73,6 +83,7 @@ public record ThreadState(
                 distortionsSeen,
                 distortionsQuestioned,
                 exercisesOffered,
+                actionOffered,
                 actionAccepted,
                 lastSentiment,
                 true);

@@ -166,6 +166,8 @@ class ConversationScriptTests {
         assertThat(run.plans().get(4).distortion()).isEqualTo("mind-reading");
         assertThat(run.plans().get(5).transition()).isEqualTo(Transition.REFRAME_LANDED);
         assertThat(run.exercisesOffered()).containsExactly("thought-record");
+        assertThat(run.plans().get(4).next().actionOffered()).isFalse();
+        assertThat(run.plans().get(5).next().actionOffered()).isTrue();
         assertThat(run.plans().get(6).next().actionAccepted()).isTrue();
         assertThat(run.usedIds()).doesNotHaveDuplicates();
         assertThat(run.replies()).allSatisfy(reply -> {

@@ -27,6 +27,7 @@ class PhasePolicyTests {
                 Set.of("overgeneralization"),
                 Set.of("overgeneralization"),
                 exercisesOffered,
+                !exercisesOffered.isEmpty(),
                 false,
                 lastSentiment,
                 false);
@@ -199,6 +200,28 @@ class PhasePolicyTests {
     }
 
     @Test
+    void suggestsAPlainSmallStepWhenEveryFittingExerciseWasOffered() {
+        // Every exercise that fits a mild, neutral turn has been offered already.
+        ThreadState state = stateIn(
+                Phase.REFRAMING,
+                2,
+                "negative",
+                Set.of("thought-record", "behavioural-activation", "self-compassion-break", "box-breathing"));
+
+        TurnPlan plan = policy.decide(
+                state,
+                says("I guess it's not quite as hopeless as it felt this morning")
+                        .emotion("relief", 0.4)
+                        .ekman("joy")
+                        .sentiment("neutral")
+                        .understood());
+
+        assertThat(plan.phase()).isEqualTo(Phase.ACTION);
+        assertThat(plan.acts()).contains(DialogueAct.SUGGEST_ACTION);
+        assertThat(plan.exerciseId()).isNull();
+    }
+
+    @Test
     void respectsADeclinedOffer() {
         TurnPlan plan = policy.decide(
                 stateIn(Phase.ACTION, 1, "neutral", Set.of("worry-time")),
@@ -221,6 +244,7 @@ class PhasePolicyTests {
                 Set.of(),
                 Set.of(),
                 Set.of(),
+                false,
                 false,
                 "negative",
                 false);
@@ -265,6 +289,7 @@ class PhasePolicyTests {
                         Set.of("labeling"),
                         Set.of(),
                         Set.of(),
+                        false,
                         false,
                         "negative",
                         false),
