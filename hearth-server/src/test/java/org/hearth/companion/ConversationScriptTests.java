@@ -239,6 +239,7 @@ class ConversationScriptTests {
 
         for (long seed : new long[] {1, 2, 3, 99, 2026}) {
             Run run = run(ThreadState.start(), seed, turns);
+            // -Dcompanion.transcript=1 prints the thread, so a person can read the replies as a member would.
             if (System.getProperty("companion.transcript") != null) {
                 for (int i = 0; i < 30; i++) {
                     System.out.printf(
