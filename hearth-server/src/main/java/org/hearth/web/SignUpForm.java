@@ -14,10 +14,8 @@ class SignUpForm {
     @Size(max = 254, message = "Use an email address of at most 254 characters.")
     private String email = "";
 
-    @Size(
-            min = MIN_PASSWORD_LENGTH,
-            max = 256,
-            message = "Use at least " + MIN_PASSWORD_LENGTH + " characters (and at most 256).")
+    @Size(min = MIN_PASSWORD_LENGTH, message = "Use at least " + MIN_PASSWORD_LENGTH + " characters.")
+    @Size(max = 256, message = "Use at most 256 characters.")
     private String password = "";
 
     @NotBlank(message = "Enter the name you would like Hearth to call you.")

@@ -22,8 +22,8 @@ class StaffForm {
 
     @Size(
             min = SignUpForm.MIN_PASSWORD_LENGTH,
-            max = 256,
-            message = "Use at least " + SignUpForm.MIN_PASSWORD_LENGTH + " characters (and at most 256).")
+            message = "Use at least " + SignUpForm.MIN_PASSWORD_LENGTH + " characters.")
+    @Size(max = 256, message = "Use at most 256 characters.")
     private String password = "";
 
     @NotEmpty(message = "Choose at least one role.")
