@@ -87,6 +87,18 @@ class LayoutBrowserTests {
         assertThat(page).hasURL(Pattern.compile("#main$"));
     }
 
+    @Test
+    void showsAFriendlyPageForAnUnknownAddress(Page page) {
+        Journeys.signUpAndSignIn(page, "Kim");
+
+        page.navigate("/no-such-page");
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("We could not find that page");
+        assertHelpLinkVisible(page);
+        BrowserSupport.screenshot(page, "not-found");
+    }
+
     private static Locator helpLink(Page page) {
         return page.getByRole(AriaRole.BANNER)
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Need help now?"));
