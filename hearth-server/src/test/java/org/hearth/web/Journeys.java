@@ -1,0 +1,51 @@
+package org.hearth.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** What a person does through the forms, shared by the browser tests. */
+final class Journeys {
+
+    static final String PASSWORD = "a lantern by the window";
+
+    private Journeys() {}
+
+    /** A fresh email address, so tests never collide with each other's accounts. */
+    static String newEmail() {
+        return "person-" + UUID.randomUUID() + "@example.org";
+    }
+
+    /** Fills and submits the sign-up form; ends on the sign-in page. */
+    static void signUp(Page page, String email, String displayName) {
+        page.navigate("/signup");
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByLabel("What should Hearth call you?").fill(displayName);
+        page.getByLabel("Language and region").selectOption("en-GB");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/signin\\?registered$"));
+    }
+
+    /** Signs in through the form; ends on the home page. */
+    static void signIn(Page page, String email) {
+        if (!page.url().contains("/signin")) {
+            page.navigate("/signin");
+        }
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/$"));
+    }
+
+    static void signUpAndSignIn(Page page, String displayName) {
+        String email = newEmail();
+        signUp(page, email, displayName);
+        signIn(page, email);
+    }
+}
