@@ -34,6 +34,13 @@ class ErrorContainmentFilter extends OncePerRequestFilter {
             if (isSecurityException(cause)) {
                 throw e;
             }
+            if (cause instanceof IOException && response.isCommitted()) {
+                // Most often the client closed the connection while the answer was being written.
+                log.debug(
+                        "I/O failure after the answer was committed: {}",
+                        cause.getClass().getName());
+                return;
+            }
             String traceId = traceIds.current();
             log.error(
                     "Unexpected {} in the filter chain for {} (trace {})",

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
@@ -125,6 +126,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             throw ex;
+        }
+        if (ex instanceof AsyncRequestNotUsableException) {
+            // The client went away mid-answer: nothing to tell it and nothing broken on our side.
+            return null;
         }
         String traceId = traceIds.current();
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
