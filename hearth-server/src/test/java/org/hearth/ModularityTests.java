@@ -9,8 +9,8 @@ class ModularityTests {
 
     // hearth-nlp is a plain library that happens to share the base package; it is not an
     // application module, so every server module may use its public types.
-    private final ApplicationModules modules = ApplicationModules.of(
-            HearthApplication.class, JavaClass.Predicates.resideInAPackage("org.hearth.nlp.."));
+    private final ApplicationModules modules =
+            ApplicationModules.of(HearthApplication.class, JavaClass.Predicates.resideInAPackage("org.hearth.nlp.."));
 
     @Test
     void verifiesModuleBoundaries() {
