@@ -92,6 +92,9 @@ class IdentityIntegrationTests {
     Probes probes;
 
     @Autowired
+    Tokens tokens;
+
+    @Autowired
     WebApplicationContext context;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -250,6 +253,38 @@ class IdentityIntegrationTests {
         Answer renewed = refresh(tokens.body.get("refreshToken").asString());
         assertThat(call("GET", "/api/v1/me", renewed.body.get("accessToken").asString(), null).status)
                 .isEqualTo(200);
+    }
+
+    @Test
+    void cleansUpExpiredTokensButKeepsRotatedOnesUntilTheyExpire() {
+        String email = email();
+        UUID userId = userId(register(email, PASSWORD, Map.of()));
+        Answer first = login(email, PASSWORD);
+        refresh(first.body.get("refreshToken").asString());
+        clock.advance(Duration.ofMinutes(16));
+        tokens.deleteExpired();
+        assertThat(tokenRows("identity_access_tokens", userId)).isZero();
+        // The rotated refresh token is still known, so its reuse is still caught.
+        assertThat(tokenRows("identity_refresh_tokens", userId)).isEqualTo(2);
+        assertThat(refresh(first.body.get("refreshToken").asString()).status).isEqualTo(401);
+        assertThat(auditCount("identity.token.reuse", userId, "DENIED")).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(31));
+        tokens.deleteExpired();
+        assertThat(tokenRows("identity_refresh_tokens", userId)).isZero();
+        assertThat(jdbc.sql("select count(*) from identity_token_families where user_id = :u")
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    long tokenRows(String table, UUID userId) {
+        return jdbc.sql("select count(*) from " + table + " t join identity_token_families f on f.id = t.family_id"
+                        + " where f.user_id = :u")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
