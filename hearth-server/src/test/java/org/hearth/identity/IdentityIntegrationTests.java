@@ -95,6 +95,12 @@ class IdentityIntegrationTests {
     Tokens tokens;
 
     @Autowired
+    Registration registration;
+
+    @Autowired
+    org.hearth.platform.RateLimits rateLimits;
+
+    @Autowired
     WebApplicationContext context;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -154,6 +160,32 @@ class IdentityIntegrationTests {
                         .get("organizationId")
                         .asString())
                 .isEqualTo(organization.toString());
+    }
+
+    @Test
+    void reportsEveryRegistrationOutcomeToJavaCallers() {
+        String email = email();
+        String address = "203.0.113." + (int) (Math.random() * 250);
+        RegistrationResult registered =
+                registration.register(new Registration.Request(email, PASSWORD, "Kim", null, null, null, address));
+        assertThat(registered).isInstanceOf(RegistrationResult.Registered.class);
+
+        assertThat(registration.register(new Registration.Request(email, PASSWORD, "Kim", null, null, null, address)))
+                .isEqualTo(new RegistrationResult.Rejected(
+                        RegistrationResult.Reason.EMAIL_TAKEN, Map.of("email", "An account with this email exists.")));
+        RegistrationResult invalid =
+                registration.register(new Registration.Request("", "", "", null, "Nowhere/Else", null, address));
+        assertThat(invalid)
+                .isInstanceOfSatisfying(RegistrationResult.Rejected.class, rejected -> assertThat(rejected.errors())
+                        .containsKeys("email", "password", "displayName", "timeZone"));
+
+        // Use up the address's budget, then the next sign-up from it is refused with a wait.
+        while (rateLimits
+                .tryConsume("identity.register.ip:" + address, org.hearth.platform.RateLimits.Limit.perMinute(10000))
+                .allowed()) {}
+        assertThat(registration.register(new Registration.Request(email(), PASSWORD, "Kim", null, null, null, address)))
+                .isInstanceOfSatisfying(RegistrationResult.Limited.class, limited -> assertThat(limited.retryAfter())
+                        .isPositive());
     }
 
     // ---- sign-in and tokens ------------------------------------------------------------------
