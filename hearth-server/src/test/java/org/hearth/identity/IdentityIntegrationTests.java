@@ -333,6 +333,29 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void leavesPublicPathsOpenAndSendsAnonymousBrowsersToSignIn() throws Exception {
+        HttpResponse<String> docs = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/auth/login").contains("/api/v1/consents");
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<Void> page = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/journal")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/signin"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .contains(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+    }
+
+    @Test
     void sendsSecurityHeaders() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(base() + "/api/v1/me")).build(),
