@@ -2,6 +2,7 @@ package org.hearth.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.hearth.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -20,14 +21,14 @@ class AuthController {
     private final Registration registration;
     private final SignIn signIn;
     private final Tokens tokens;
-    private final org.hearth.platform.RateLimits rateLimits;
+    private final RateLimits rateLimits;
     private final IdentityProperties properties;
 
     AuthController(
             Registration registration,
             SignIn signIn,
             Tokens tokens,
-            org.hearth.platform.RateLimits rateLimits,
+            RateLimits rateLimits,
             IdentityProperties properties) {
         this.registration = registration;
         this.signIn = signIn;

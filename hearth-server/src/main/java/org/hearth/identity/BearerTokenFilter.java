@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,9 +18,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates API requests from {@code Authorization: Bearer …} (an access token or an API key)
  * or {@code X-Api-Key}. A presented but unknown, expired or revoked credential is refused at once
- * with 401 rather than treated as anonymous, so a client learns its token is dead.
+ * with 401 rather than treated as anonymous, so a client learns its token is dead; except on the
+ * public paths, where a client that attaches its expired access token to every call must still be
+ * able to refresh or sign in again.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final Set<String> PUBLIC_PATHS =
+            Set.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/safety/resources");
 
     private final Tokens tokens;
     private final ApiKeys apiKeys;
@@ -45,6 +51,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 : tokens.resolve(credential).map(r -> new BearerAuthentication(r.caller(), r.familyId()));
         if (authentication.isEmpty()) {
             contexts.clearContext();
+            if (PUBLIC_PATHS.contains(
+                    request.getRequestURI().substring(request.getContextPath().length()))) {
+                chain.doFilter(request, response);
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(
                     response,

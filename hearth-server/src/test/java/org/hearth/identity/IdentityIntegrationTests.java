@@ -264,6 +264,22 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void refreshesEvenWhenTheClientAlsoSendsItsExpiredAccessToken() {
+        String email = email();
+        register(email, PASSWORD, Map.of());
+        Answer tokens = login(email, PASSWORD);
+        clock.advance(Duration.ofMinutes(16));
+        String expired = tokens.body.get("accessToken").asString();
+        Answer renewed = call(
+                "POST",
+                "/api/v1/auth/refresh",
+                expired,
+                Map.of("refreshToken", tokens.body.get("refreshToken").asString()));
+        assertThat(renewed.status).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/me", expired, null).status).isEqualTo(401);
+    }
+
+    @Test
     void logsOutByRevokingTheFamily() {
         String email = email();
         register(email, PASSWORD, Map.of());
