@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param sms the number to text ({@code sms:} link), or null
  * @param smsBody what to text, when the line asks for a keyword (e.g. HOME)
  * @param description when to use it, in one plain sentence
+ * @param url the line's web page, or null; for a directory (findahelpline.com) it is the way in
  * @param emergency whether this is the local emergency number
  */
 public record Hotline(
@@ -18,4 +19,5 @@ public record Hotline(
         @Nullable String sms,
         @Nullable String smsBody,
         String description,
+        @Nullable String url,
         boolean emergency) {}

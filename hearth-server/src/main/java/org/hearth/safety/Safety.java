@@ -1,5 +1,9 @@
 package org.hearth.safety;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
 /**
  * The safety module's API, called synchronously by every module that receives member text or a
  * structured risk signal, before it answers the member.
@@ -18,4 +22,17 @@ public interface Safety {
      * returns the protocol reply for its level.
      */
     SafetyDecision report(RiskReport report);
+
+    /**
+     * Whether the thread has reached MODERATE or above at some point. A thread in safety mode stays
+     * in it: the companion gives no reframing, challenge or exercise beyond grounding and breathing,
+     * and every reply repeats how to reach help ({@link #hotlines}).
+     */
+    boolean inSafetyMode(UUID threadId);
+
+    /**
+     * The crisis lines for a locale, emergency number first: exact locale, then the same country,
+     * then the international default.
+     */
+    List<Hotline> hotlines(Locale locale);
 }
