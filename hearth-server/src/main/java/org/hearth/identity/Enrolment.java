@@ -50,6 +50,32 @@ class Enrolment implements Registration {
 
     @Override
     @Transactional
+    public RegistrationResult createStaff(Caller admin, StaffRequest request) {
+        if (!admin.has(Role.ORG_ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only an organization admin creates staff");
+        }
+        try {
+            UUID userId = createUser(
+                    admin,
+                    request.email(),
+                    request.password(),
+                    request.displayName(),
+                    request.roles(),
+                    null,
+                    null,
+                    request.sourceAddress());
+            return new RegistrationResult.Registered(userId);
+        } catch (IdentityException refused) {
+            RegistrationResult.Reason reason = refused.type.equals(ProblemTypes.EMAIL_TAKEN)
+                    ? RegistrationResult.Reason.EMAIL_TAKEN
+                    : RegistrationResult.Reason.INVALID;
+            return new RegistrationResult.Rejected(reason, refused.errors);
+        }
+    }
+
+    @Override
+    @Transactional
     public RegistrationResult register(Request request) {
         if (request.sourceAddress() != null) {
             RateLimits.Decision decision = rateLimits.tryConsume(

@@ -1,6 +1,7 @@
 package org.hearth.identity;
 
 import java.net.URI;
+import org.hearth.platform.Problems;
 
 /**
  * The {@code type} of identity's problem details. Clients branch on these, so they never change;
@@ -9,17 +10,17 @@ import java.net.URI;
  */
 final class ProblemTypes {
 
-    static final URI VALIDATION = URI.create("urn:hearth:problem:validation");
-    static final URI EMAIL_TAKEN = URI.create("urn:hearth:problem:email-taken");
-    static final URI UNKNOWN_ORGANIZATION = URI.create("urn:hearth:problem:unknown-organization");
-    static final URI BAD_CREDENTIALS = URI.create("urn:hearth:problem:bad-credentials");
-    static final URI SECOND_FACTOR_REQUIRED = URI.create("urn:hearth:problem:second-factor-required");
-    static final URI INVALID_TOKEN = URI.create("urn:hearth:problem:invalid-token");
-    static final URI UNAUTHENTICATED = URI.create("urn:hearth:problem:unauthenticated");
-    static final URI FORBIDDEN = URI.create("urn:hearth:problem:forbidden");
-    static final URI NOT_FOUND = URI.create("urn:hearth:problem:not-found");
-    static final URI RATE_LIMITED = URI.create("urn:hearth:problem:rate-limited");
-    static final URI MFA_STATE = URI.create("urn:hearth:problem:mfa-state");
+    static final URI VALIDATION = Problems.type("validation");
+    static final URI EMAIL_TAKEN = Problems.type("email-taken");
+    static final URI UNKNOWN_ORGANIZATION = Problems.type("unknown-organization");
+    static final URI BAD_CREDENTIALS = Problems.type("bad-credentials");
+    static final URI SECOND_FACTOR_REQUIRED = Problems.type("second-factor-required");
+    static final URI INVALID_TOKEN = Problems.type("invalid-token");
+    static final URI UNAUTHENTICATED = Problems.type("unauthenticated");
+    static final URI FORBIDDEN = Problems.type("forbidden");
+    static final URI NOT_FOUND = Problems.type("not-found");
+    static final URI RATE_LIMITED = Problems.type("rate-limited");
+    static final URI MFA_STATE = Problems.type("mfa-state");
 
     private ProblemTypes() {}
 }

@@ -15,6 +15,31 @@ public interface Registration {
     RegistrationResult register(Request request);
 
     /**
+     * Creates a staff account in the admin's organization with the given roles, as
+     * {@code POST /api/v1/admin/users} does; for the admin's web page. Never throws for bad input.
+     *
+     * @param admin the signed-in organization admin; the role is checked again here
+     */
+    RegistrationResult createStaff(Caller admin, StaffRequest request);
+
+    /**
+     * What an admin types to create a staff account.
+     *
+     * @param roles one or more of the staff roles and TRAINEE
+     */
+    record StaffRequest(
+            @Nullable String email,
+            @Nullable String password,
+            @Nullable String displayName,
+            java.util.Set<Role> roles,
+            @Nullable String sourceAddress) {
+
+        public StaffRequest {
+            roles = java.util.Set.copyOf(roles);
+        }
+    }
+
+    /**
      * What a person types to sign up.
      *
      * @param email the sign-in name; compared without regard to case

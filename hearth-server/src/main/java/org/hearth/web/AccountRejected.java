@@ -8,7 +8,8 @@ final class AccountRejected extends Exception {
 
     enum Reason {
         EMAIL_TAKEN,
-        WEAK_PASSWORD
+        WEAK_PASSWORD,
+        RATE_LIMITED
     }
 
     private final Reason reason;

@@ -71,6 +71,11 @@ class SignUpController {
                                 "password",
                                 "weak",
                                 "This password is too common or too easy to guess. Try a longer phrase only you would think of.");
+                    case RATE_LIMITED ->
+                        errors.rejectValue(
+                                "email",
+                                "limited",
+                                "Too many accounts were created from this network just now. Please try again in a minute.");
                 }
             }
         }

@@ -82,6 +82,9 @@ class StaffAdminController {
                         errors.rejectValue("email", "taken", "An account with this email already exists.");
                     case WEAK_PASSWORD ->
                         errors.rejectValue("password", "weak", "This password is too common or too easy to guess.");
+                    case RATE_LIMITED ->
+                        errors.rejectValue(
+                                "email", "limited", "Too many attempts just now. Please try again in a minute.");
                 }
             }
         }

@@ -119,7 +119,7 @@ class IdentityIntegrationTests {
         Answer again = register(email.toUpperCase(), PASSWORD, Map.of());
         assertThat(again.status).isEqualTo(409);
         assertThat(again.contentType).startsWith("application/problem+json");
-        assertThat(again.body.get("type").asString()).isEqualTo("urn:hearth:problem:email-taken");
+        assertThat(again.body.get("type").asString()).isEqualTo("https://hearth.example/problems/email-taken");
     }
 
     @Test
@@ -345,7 +345,7 @@ class IdentityIntegrationTests {
 
         Answer forged = call("GET", "/api/v1/me", "hat_forged", null);
         assertThat(forged.status).isEqualTo(401);
-        assertThat(forged.body.get("type").asString()).isEqualTo("urn:hearth:problem:invalid-token");
+        assertThat(forged.body.get("type").asString()).isEqualTo("https://hearth.example/problems/invalid-token");
     }
 
     @Test
@@ -430,10 +430,12 @@ class IdentityIntegrationTests {
 
         Answer missing = login(email, PASSWORD);
         assertThat(missing.status).isEqualTo(401);
-        assertThat(missing.body.get("type").asString()).isEqualTo("urn:hearth:problem:second-factor-required");
+        assertThat(missing.body.get("type").asString())
+                .isEqualTo("https://hearth.example/problems/second-factor-required");
         Answer wrong = login(email, PASSWORD, "123456".equals(code(secret)) ? "654321" : "123456");
         assertThat(wrong.status).isEqualTo(401);
-        assertThat(wrong.body.get("type").asString()).isEqualTo("urn:hearth:problem:second-factor-required");
+        assertThat(wrong.body.get("type").asString())
+                .isEqualTo("https://hearth.example/problems/second-factor-required");
 
         clock.advance(Duration.ofSeconds(30));
         String current = code(secret);

@@ -27,7 +27,6 @@ import org.hearth.identity.Account;
 import org.hearth.identity.Caller;
 import org.hearth.identity.Role;
 import org.hearth.safety.TestAccounts;
-import org.hearth.safety.TestSecurityConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
             "spring.mail.properties.mail.smtp.timeout=2000"
         })
 @AutoConfigureMockMvc
-@Import({TestSecurityConfiguration.class, NotificationsIntegrationTests.People.class})
+@Import({NotificationsIntegrationTests.People.class})
 class NotificationsIntegrationTests {
 
     static final int SMTP_PORT = freePort();

@@ -15,7 +15,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * the fake steps aside and the tests run against the real screen.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({TestClockConfiguration.class, TestSecurityConfiguration.class, SafetyTestConfiguration.FakeScreen.class})
+@Import({TestClockConfiguration.class, SafetyTestConfiguration.FakeScreen.class})
 public class SafetyTestConfiguration {
 
     @Bean
