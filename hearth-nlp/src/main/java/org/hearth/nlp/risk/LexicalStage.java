@@ -179,6 +179,13 @@ final class LexicalStage implements LexicalAnalyzer {
                     + "|\\bknow where (?:the|his|her|my \\w+'?s?) (?:gun|pills|tablets|meds) (?:is|are)"
                     + "|\\brope in the (?:shed|garage|loft)|\\bthere'?s a gun|\\bbought (?:a )?rope\\b|\\bhas a gun\\b|\\bgun in the house"
                     + "|\\bholding (?:the |my )?(?:pills|gun|knife|blade|razor|tablets)");
+    private static final Pattern WEAPON = p("\\b(?:knife|gun|rifle|pistol|weapon|bat)\\b");
+    private static final Pattern ON_THE_WAY = p("\\bon my way|\\boutside (?:his|her|their)|\\bi'm going in");
+    private static final Pattern TODAY = p("\\btoday\\b");
+    private static final Pattern BLAME = p("^ ?for \\w+ing\\b");
+    private static final Pattern SELF_AIMED =
+            p("\\b(?:i|i'm|i'll) (?:\\w+ ){0,2}(?:want to|going to|might|should)\\s*$");
+    private static final Pattern USED_TO = p("\\bused to\\b");
     private static final Pattern JOKE = p("\\b(?:lol|lmao|haha+|jk|rofl)\\b|😂|🤣");
     private static final Pattern PLACE_EXCLUSION =
             p("\\b(?:traffic|view|sunset|stuck|commute|queue|gutter|fix|bus|jam|photos?|picnic|walk(?:ing)? the dog)\\b"
@@ -596,18 +603,11 @@ final class LexicalStage implements LexicalAnalyzer {
 
         private void others() {
             boolean joking = JOKE.matcher(s).find();
-            boolean weapon = Pattern.compile("\\b(?:knife|gun|rifle|pistol|weapon|bat)\\b")
-                    .matcher(s)
-                    .find();
-            boolean onTheWay = Pattern.compile("\\bon my way|\\boutside (?:his|her|their)|\\bi'm going in")
-                    .matcher(s)
-                    .find();
-            boolean urgent =
-                    now || onTheWay || Pattern.compile("\\btoday\\b").matcher(s).find();
+            boolean weapon = WEAPON.matcher(s).find();
+            boolean onTheWay = ON_THE_WAY.matcher(s).find();
+            boolean urgent = now || onTheWay || TODAY.matcher(s).find();
             for (Hit h : hits(OTHERS, false)) {
-                boolean blame = Pattern.compile("^ ?for \\w+ing\\b")
-                        .matcher(s.substring(h.end))
-                        .find();
+                boolean blame = BLAME.matcher(s.substring(h.end)).find();
                 if ((joking || blame) && !weapon) {
                     continue;
                 }
@@ -635,9 +635,7 @@ final class LexicalStage implements LexicalAnalyzer {
                 }
             }
             for (Hit h : hits(HOSTILE, false)) {
-                boolean self = Pattern.compile("\\b(?:i|i'm|i'll) (?:\\w+ ){0,2}(?:want to|going to|might|should)\\s*$")
-                        .matcher(h.prefix)
-                        .find();
+                boolean self = SELF_AIMED.matcher(h.prefix).find();
                 if (self) {
                     cues.add(Cue.DISTRESS);
                     emit(h, "lexical.suicide.ideation", RiskLevel.MODERATE, RiskCategory.SUICIDE);
@@ -683,7 +681,7 @@ final class LexicalStage implements LexicalAnalyzer {
 
         private void distress() {
             for (Hit h : hits(PASSIVE, false)) {
-                if (Pattern.compile("\\bused to\\b").matcher(h.prefix).find()) {
+                if (USED_TO.matcher(h.prefix).find()) {
                     continue;
                 }
                 cues.add(Cue.DISTRESS);
