@@ -85,7 +85,7 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                     Level.ERROR,
                     "risk screen failed ({0}); routed to a person",
                     t.getClass().getSimpleName());
-            return failedScreening(RiskLevel.NONE);
+            return failedScreening(new ArrayList<>());
         }
     }
 
@@ -108,7 +108,7 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
             signals.add(modelSignal(rating));
         }
         if (lexicalFailed) {
-            return failedScreening(rating == null ? RiskLevel.NONE : rating.level(), signals);
+            return failedScreening(signals);
         }
         boolean degraded = rating == null;
         if (degraded) {
@@ -195,11 +195,7 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                         rating.probability()));
     }
 
-    private static Screening failedScreening(RiskLevel modelLevel) {
-        return failedScreening(modelLevel, new ArrayList<>());
-    }
-
-    private static Screening failedScreening(RiskLevel modelLevel, List<RiskSignal> signals) {
+    private static Screening failedScreening(List<RiskSignal> signals) {
         List<RiskSignal> all = new ArrayList<>(signals);
         all.add(new RiskSignal(
                 "FAILSAFE",
