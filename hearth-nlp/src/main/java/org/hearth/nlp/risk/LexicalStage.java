@@ -171,7 +171,8 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\b(?:have|got|with) (?:the |my |a )?(?:pills|rope|gun|knife|blade|razor|tablets|noose|medicine)"
             + " (?:ready|here|in hand|with me|and the time)|\\bnote(?:s)? written|pills are in my hand"
             + "|\\bholding (?:the |my |a )?(?:pills|rope|gun|knife|blade|razor|tablets)"
-            + "|\\bpull the trigger");
+            + "|\\bpull the trigger"
+            + "|\\b(?:pills|tablets) (?:are )?open on the (?:bed|table)");
     private static final Pattern MEANS = p(
             "\\bi(?: have|'ve got|'ve| got| still have| keep)(?: got)? (?:the |a |some |my |enough |a bottle of |a bag of |a stash of |access to )?"
                     + "(?:of (?:my |the )?)?(?:\\w+'?s )?(?:pills|rope|gun|knife|blade|razor|razor blades?|tablets|meds|noose|medication)\\b"
@@ -190,35 +191,38 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern PLACE_EXCLUSION =
             p("\\b(?:traffic|view|sunset|stuck|commute|queue|gutter|fix|bus|jam|photos?|picnic|walk(?:ing)? the dog)\\b"
                     + "|\\b(?:fixing|repair\\w*|aerial|antenna|club|treehouse|garden|terrace|party|bar|restaurant|cafe|fireworks|concert|wedding)\\b"
-                    + "|\\b(?:breakfast|coffee|tea|lunch|dinner|reading|sunbathing|smoking|plants|bbq|barbecue)\\b");
+                    + "|\\b(?:breakfast|coffee|tea|lunch|dinner|reading|sunbathing|smoking|plants|bbq|barbecue)\\b"
+                    + "|\\b(?:fishing|swim|swimming|paddling|picnic|ducks)\\b");
     private static final Pattern BLEEDING = p("\\b(?:won't|can't|doesn't|cannot|will not) stop (?:the )?bleeding"
             + "|\\bblood everywhere|\\bbleeding (?:a lot|badly|heavily|so much)|\\btoo deep\\b|\\bslit\\b"
             + "|\\bpouring\\b|\\bgushing\\b|\\bwon\\'t stop\\b"
-            + "|\\bcan\\'t stop the blood");
+            + "|\\bcan\\'t stop the blood"
+            + "|\\b(?:really|so|very) deep\\b");
 
     // ---- The rule families. --------------------------------------------------------------------
 
     private static final String SELF = "(?:myself|herself|himself|themselves|themself)";
     private static final String POSS = "(?:my|her|his|their)";
     private static final String DRUGS = "(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|ibuprofen"
-            + "|aspirin|insulin|lithium|sertraline|antidepressants|sleeping pills|sleeping tablets|heart tablets|painkillers"
+            + "|aspirin|insulin|lithium|sertraline|antidepressants|sleeping pills|sleeping tablets|heart tablets|painkillers|morphine|codeine|tramadol|oxycodone|opioids|diazepam|valium|xanax"
             + "|prescription)";
 
-    private static final Pattern SUICIDE_ACT = p(
-            "\\b(?:kill(?:ing|ed|s)? " + SELF + "|end(?:ing|s)? " + POSS
-                    + " (?:own )?life|tak(?:e|ing) " + POSS
-                    + " (?:own )?life|end(?:ing)? it all|end(?:ing)? (?:it|things)\\b"
-                    + "|finish(?:ing)? (?:my|her|his) life|hang(?:ing)? " + SELF + "|shoot(?:ing)? " + SELF
-                    + "|jump(?:ing)? (?:off|from) (?:the|a|my) (?:bridge|roof|building|cliff|balcony|car park|tower)"
-                    + "|jump in front of|drive (?:my car )?(?:into|off) (?:the |a )?(?:wall|road|cliff|tree|bridge)"
-                    + "|walk(?:ing)? into the (?:sea|ocean|river|lake)|overdose (?:on|this|tonight|next)|die by suicide"
-                    + "|commit(?:ting)? suicide|unalive|using (?:it|the gun|them|the pills) on myself"
-                    + "|(?:about to|going to|gonna|will|i'll) jump(?=\\s*(?:$|[.,!]|tonight|now|right now|in front)))"
-                    + "|(?:drown|poison|gas|suffocat|electrocut)\\w* (?:myself|herself|himself|themselves)|(?:going to|gonna|will|i\\'ll|want to|plan to|about to|thinking about|think about) overdose|jump(?:ing)? (?:off|from) (?:this|that) (?:bridge|roof|building|cliff|balcony)|want to kill(?=\\s*(?:$|[.,!]))"
-                    + "|pull the trigger(?=\\s*(?:$|[.,!]|now|tonight))|leav(?:e|ing) this world|jump(?=\\s*(?:this|next) (?:week|weekend)|\\s*tomorrow|\\s*on \\w+day)");
-    private static final Pattern TAKE_THEM = p(
-            "\\b(?:going to|gonna|will|i'll) take (?:them|those|these)(?: all)?(?=\\s*(?:$|[.,!]|tonight|now))"
-                    + "|\\b(?:going to|gonna|will|i\\'ll|mean to|about to) (?:take|swallow) (?:them|those|these)(?: all)?(?=\\s*(?:$|[.,!]|tonight|now))");
+    private static final Pattern SUICIDE_ACT = p("\\b(?:kill(?:ing|ed|s)? " + SELF + "|end(?:ing|s)? " + POSS
+            + " (?:own )?life|tak(?:e|ing) " + POSS
+            + " (?:own )?life|end(?:ing)? it all|end(?:ing)? (?:it|things)\\b"
+            + "|finish(?:ing)? (?:my|her|his) life|hang(?:ing)? " + SELF + "|shoot(?:ing)? " + SELF
+            + "|jump(?:ing)? (?:off|from) (?:the|a|my) (?:bridge|roof|building|cliff|balcony|car park|tower)"
+            + "|jump in front of|drive (?:my car )?(?:into|off) (?:the |a )?(?:wall|road|cliff|tree|bridge)"
+            + "|walk(?:ing)? into the (?:sea|ocean|river|lake)|overdose (?:on|this|tonight|next)|die by suicide"
+            + "|commit(?:ting)? suicide|unalive|using (?:it|the gun|them|the pills) on myself"
+            + "|(?:about to|going to|gonna|will|i'll) jump(?=\\s*(?:$|[.,!]|tonight|now|right now|in front)))"
+            + "|(?:drown|poison|gas|suffocat|electrocut)\\w* (?:myself|herself|himself|themselves)|(?:going to|gonna|will|i\\'ll|want to|plan to|about to|thinking about|think about) overdose|jump(?:ing)? (?:off|from) (?:this|that) (?:bridge|roof|building|cliff|balcony)|want to kill(?=\\s*(?:$|[.,!]))"
+            + "|pull the trigger(?=\\s*(?:$|[.,!]|now|tonight))|leav(?:e|ing) this world|jump(?=\\s*(?:this|next) (?:week|weekend)|\\s*tomorrow|\\s*on \\w+day)"
+            + "|take an overdose");
+    private static final Pattern TAKE_THEM =
+            p("\\b(?:going to|gonna|will|i'll) take (?:them|those|these)(?: all)?(?=\\s*(?:$|[.,!]|tonight|now))"
+                    + "|\\b(?:going to|gonna|will|i\\'ll|mean to|about to) (?:take|swallow) (?:them|those|these)(?: all)?(?=\\s*(?:$|[.,!]|tonight|now))"
+                    + "|\\bi\\'m starting(?=\\s*(?:$|[.,!]|now))");
     private static final Pattern SUICIDE_WISH = p("\\b(?:want(?:s|ed|ing)? to (?:die|be dead)|wish(?:es|ing)? (?:i|she"
             + "|he|they) (?:was|were) dead|wish(?:es|ing)? (?:i|she|he) (?:could|would) (?:die|join)|better off dead"
             + "|ready to die|die in my sleep|(?:never|not) wak(?:e|ing) up(?! to)|don't want to wake up"
@@ -253,19 +257,22 @@ final class LexicalStage implements LexicalAnalyzer {
                     + "|\\bpills are (?:working|already in me)|\\bbottle is empty|\\btaking it all now"
                     + "|\\btaking everything in the|\\b(?:took|taken|swallowed) (?:the |my )?(?:\\w+ )?" + DRUGS
                     + ".{0,40}\\ball of them"
-                    + "|\\bpills (?:are|r) (?:kicking in|working)|\\b(?:took|swallowed|taken) everything(?=\\s*(?:$|[.,!]))|\\b(?:took|swallowed|taken|downed) half (?:the|a|of)\\b|\\b(?:pills|tablets|meds) i (?:took|swallowed|have taken|just took) to (?:end it|die|kill myself)");
+                    + "|\\bpills (?:are|r) (?:kicking in|working)|\\b(?:took|swallowed|taken) everything(?=\\s*(?:$|[.,!]))|\\b(?:took|swallowed|taken|downed) half (?:the|a|of)\\b|\\b(?:pills|tablets|meds) i (?:took|swallowed|have taken|just took) to (?:end it|die|kill myself)"
+                    + "|\\b(?:going to |gonna )?(?:take|swallow) the rest\\b(?! of)|\\b(?:took|taken|swallowed|had) (?:the |my )?(?:\\w+\\'?s? ){0,3}(?:pills|tablets|meds|morphine|codeine|tramadol|painkillers)\\.? all of (?:it|them)|\\b(?:i\\'ve had|i have had|had) (?:about |like |over )?(?:\\d{2,}|twenty|thirty|forty|fifty) (?:of )?(?:my |the )?(?:pills|tablets|meds)");
     private static final Pattern PLACE = p("\\b(?:i'm|i am|is|he's|she's|they're|standing|sitting|up here|now|i just)"
             + "\\b(?: \\w+){0,3}? (?:on|at|by|over|onto) (?:the |a |my )?(?:top of (?:the |a )?|edge of (?:the )?"
             + "|other side of (?:the )?)?(?:bridge|roof|rooftop|roof edge|ledge|train tracks|tracks|railway(?: line)?"
             + "|cliffs?|platform edge|building|balcony|railing|fence on the bridge|multistorey)|\\bclimbing over the"
             + " railing|\\bedge of the (?:platform|roof|building|cliff|bridge)|\\bon the (?:ledge|railway|tracks)"
-            + "|\\bstanding in the middle of the (?:motorway|highway|freeway|road)");
+            + "|\\bstanding in the middle of the (?:motorway|highway|freeway|road)"
+            + "|\\b(?:edge of|into) the (?:river|canal|lake|sea|water)");
     private static final Pattern HANGING_NOW =
             p("\\bnoose (?:is )?(?:around|round) (?:my|her|his) neck|\\brope (?:is )?"
                     + "(?:tied|ready)|\\bnoose is (?:hanging|ready|tied)|\\bstanding on the chair|\\bhanging (?:myself|herself"
                     + "|himself) now"
                     + "|\\b(?:cord|rope|belt|cable|noose) (?:is )?(?:around|round) (?:my|her|his) neck"
-                    + "|\\bhanging from the (?:rope|noose|beam)|\\bfeet (?:are )?off the (?:floor|ground)");
+                    + "|\\bhanging from the (?:rope|noose|beam)|\\bfeet (?:are )?off the (?:floor|ground)"
+                    + "|\\b(?:rope|noose) is up\\b");
     private static final Pattern WEAPON_NOW = p("\\bgun (?:is )?(?:loaded|in my hand|to my head|in my mouth)|\\bgun in"
             + " my hand|\\b(?:finger|hand) (?:is )?on the trigger|\\b(?:knife|blade|razor) (?:is )?(?:in my hand|on my"
             + " wrist|to (?:my|his|her) wrist|against my)|\\bblade in hand|\\bin the bath(?:room|tub)? with (?:the |a )?"
@@ -283,7 +290,8 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern STOCKPILE = p("\\b(?:sav(?:e|ed|ing)|stockpil\\w*|hoard\\w*|collect\\w*|putting"
             + " aside|put aside|stash\\w*|hid(?:den|ing)?)\\b(?: \\w+){0,4}? (?:" + DRUGS + ")"
             + "|\\b(?:pills|tablets|meds) (?:hidden|saved|stashed)|\\benough (?:tablets|pills) saved"
-            + "|\\bsav(?:ed|ing) them (?:up|all)");
+            + "|\\bsav(?:ed|ing) them (?:up|all)"
+            + "|\\bfrom (?:\\w+ )?(?:different|several) (?:shops|pharmacies|chemists)");
     private static final Pattern RESEARCH = p(
             "\\b(?:looked up|look(?:ing)? up|research(?:ed|ing)|search(?:ed|ing)"
                     + "|googl(?:ed|ing))\\b (?:for )?(?:how (?:many|much|high|to (?:tie|kill|die|overdose|hang))|painless"
@@ -291,11 +299,11 @@ final class LexicalStage implements LexicalAnalyzer {
                     + " (?:i'd|i would|to) do it|\\bknow (?:exactly )?how many (?:pills|tablets|it)|\\bhow many it (?:would take"
                     + "|takes)|\\bhow many (?:pills|tablets) it (?:would take|takes)"
                     + "|\\b(?:looked up|googled|searched|researched) (?:the )?(?:lethal|fatal|overdose) (?:dose|amount)|\\bknow (?:exactly )?how i\\'m going to do it");
-    private static final Pattern ACQUIRED = p(
-            "\\b(?:bought|buy|got|found|ordered|purchased)\\b (?:a |some |the )?"
-                    + "(?:new )?(?:rope|noose|gun|pistol|rifle|razor blades?|charcoal|pills i need)\\b(?! safe| cabinet| licen[cs]e| lock)(?! for (?:the )?"
-                    + "(?:tent|boat|climbing|rock climbing|camping|hunting|work|garden|swing|dog))|\\bfound a gun i can use"
-                    + "|\\b(?:made|tied) a noose|\\btested the (?:rope|noose)|\\brope (?:to|from|over) the (?:beam|loft|ceiling|banister)");
+    private static final Pattern ACQUIRED = p("\\b(?:bought|buy|got|found|ordered|purchased)\\b (?:a |some |the )?"
+            + "(?:new )?(?:rope|noose|gun|pistol|rifle|razor blades?|charcoal|pills i need)\\b(?! safe| cabinet| licen[cs]e| lock)(?! for (?:the )?"
+            + "(?:tent|boat|climbing|rock climbing|camping|hunting|work|garden|swing|dog))|\\bfound a gun i can use"
+            + "|\\b(?:made|tied) a noose|\\btested the (?:rope|noose)|\\brope (?:to|from|over) the (?:beam|loft|ceiling|banister)"
+            + "|\\brope against the (?:beam|loft|ceiling|banister)");
     private static final Pattern PLAN = p("\\b(?:have|has|got|made|make|making) (?:a )?plan\\b(?! for|:)|\\bplan to"
             + " (?:kill|end|die|jump|overdose)|\\bplanned (?:it|how)|\\bplanning (?:to end|to kill|my suicide)"
             + "|\\bchose(?:n)? the (?:date|day|spot|place)|\\bpicked (?:the|a) (?:spot|date|day|place)|\\bset a date"
@@ -305,20 +313,20 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\bi know (?:exactly )?how(?: to do it| i'd do it| i would do it)?(?=\\s*(?:$|[.,!]))"
             + "|\\b(?:picked|chosen|chose|choose|decided on) (?:a|the) (?:method|bridge|building|spot)|\\bi already choose"
             + "|\\bgot a date set\\b(?! for)|\\bthe date is set\\b|\\bdecided how to do it|\\bi am decided");
-    private static final Pattern FAREWELL = p(
-            "\\bthis is (?:my )?goodbye\\b(?! to)|\\bgoodbye (?:everyone|all|world"
-                    + "|forever)|\\bbye everyone|\\bmy last (?:message|words|night)|\\bthese are my last|\\blast words"
-                    + "|\\bfinal message|\\b(?:suicide|goodbye|farewell) (?:note|notes|letters?|message|text)|\\bnotes? (?:is )?"
-                    + "written|\\bwritten (?:the |my )?notes|\\bwr(?:o|i)te? (?:letters|goodbye)|\\bwritten letters"
-                    + "|\\bafter i'm gone|\\bwhen i'm gone|\\bwon't be (?:here|around) (?:much longer|tomorrow|anymore)"
-                    + "|\\bwon't hear from me again|\\bgiv(?:e|ing|en|ve) away (?:all )?(?:my|of my|his|her|their)"
-                    + " (?:things|stuff|belongings|possessions)|\\bgave away (?:his|her|my) things|\\baffairs in order"
-                    + "|\\bmy will is up to date|\\bmade (?:my )?peace with it|\\bmade (?:up )?my mind|\\bmade my decision"
-                    + "|\\bmy mind up|\\bby the time you read this|\\btell my \\w+ i'm sorry|\\bsaid goodbye to (?:the people"
-                    + "|everyone|all of us)|\\bsorted out who gets|\\bgoodbye message|\\bgoodbye text|\\bpeace with (?:my|the)"
-                    + " decision|\\bsaying goodbye because|\\bdon't intend to be here"
-                    + "|\\bmy will and a note|\\b(?:left|written|wrote|writing) (?:a |my )?notes? for (?:my|everyone|them|the)|\\barrangements for .{0,20}after i\\'m gone|\\bmy last day alive|\\blooked after when i\\'m gone"
-                    + "|\\bwon\\'t (?:see|hear from) me again|\\b(?:i\\'ll|i will) be dead (?:by|soon|tomorrow|before)|\\bwon\\'t be alive (?:next|by|tomorrow|much)|\\beverything is (?:ready|set|planned) for (?:\\w+day|tonight|tomorrow|the weekend)|\\bgoodbye letters are");
+    private static final Pattern FAREWELL = p("\\bthis is (?:my )?goodbye\\b(?! to)|\\bgoodbye (?:everyone|all|world"
+            + "|forever)|\\bbye everyone|\\bmy last (?:message|words|night)|\\bthese are my last|\\blast words"
+            + "|\\bfinal message|\\b(?:suicide|goodbye|farewell) (?:note|notes|letters?|message|text)|\\bnotes? (?:is )?"
+            + "written|\\bwritten (?:the |my )?notes|\\bwr(?:o|i)te? (?:letters|goodbye)|\\bwritten letters"
+            + "|\\bafter i'm gone|\\bwhen i'm gone|\\bwon't be (?:here|around) (?:much longer|tomorrow|anymore)"
+            + "|\\bwon't hear from me again|\\bgiv(?:e|ing|en|ve) away (?:all )?(?:my|of my|his|her|their)"
+            + " (?:things|stuff|belongings|possessions)|\\bgave away (?:his|her|my) things|\\baffairs in order"
+            + "|\\bmy will is up to date|\\bmade (?:my )?peace with it|\\bmade (?:up )?my mind|\\bmade my decision"
+            + "|\\bmy mind up|\\bby the time you read this|\\btell my \\w+ i'm sorry|\\bsaid goodbye to (?:the people"
+            + "|everyone|all of us)|\\bsorted out who gets|\\bgoodbye message|\\bgoodbye text|\\bpeace with (?:my|the)"
+            + " decision|\\bsaying goodbye because|\\bdon't intend to be here"
+            + "|\\bmy will and a note|\\b(?:left|written|wrote|writing) (?:a |my )?notes? for (?:my|everyone|them|the)|\\barrangements for .{0,20}after i\\'m gone|\\bmy last day alive|\\blooked after when i\\'m gone"
+            + "|\\bwon\\'t (?:see|hear from) me again|\\b(?:i\\'ll|i will) be dead (?:by|soon|tomorrow|before)|\\bwon\\'t be alive (?:next|by|tomorrow|much)|\\beverything is (?:ready|set|planned) for (?:\\w+day|tonight|tomorrow|the weekend)|\\bgoodbye letters are"
+            + "|\\b(?:won\\'t|not going to) (?:wake up|be here|be around|be alive)\\b.{0,40}made sure");
     private static final Pattern SELF_HARM_ACT = p("\\b(?:cut|cutting|cuts|slit|sliced|burn(?:ed|t|ing|s)?|scratch(?:ed"
             + "|ing|es)?|hit(?:ting|s)?|punch(?:ed|ing|es)?|hurt(?:ing|s)?|harm(?:ed|ing|s)?|starv(?:e|ed|ing)) " + SELF
             + "\\b|\\bselfharm\\w*|\\b(?:cut|slit|sliced|burn(?:ed|t)|scratched) (?:open )?" + POSS
@@ -329,7 +337,8 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\bwith a cigarette|\\buntil (?:it|they) bled|\\bthe cutting\\b|\\bscratched myself raw"
             + "|\\b(?:punched|hit|banged|burned|burnt|cut|scratched|hurt)\\b.{0,45}\\bon purpose"
             + "|\\bcarv(?:e|ed|ing) (?:into )?(?:my|her|his) (?:arm|arms|skin|leg|legs|wrist|thigh|thighs)"
-            + "|\\bcutting (?:deep|deeper)");
+            + "|\\bcutting (?:deep|deeper)"
+            + "|\\bcut (?:really |so |too |very )?deep");
     private static final Pattern SELF_HARM_URGE = p("\\b(?:urge|urges) to (?:cut|selfharm|hurt myself|burn)\\b"
             + "|\\bwant to (?:cut|selfharm|burn myself|punish myself)|\\bthinking about cutting|\\bwant to sh\\b"
             + "|\\bfeel like cutting|\\bkeep wanting to (?:cut|burn|hurt)|\\bhaven't cut in .{0,25}(?:but|still)");
