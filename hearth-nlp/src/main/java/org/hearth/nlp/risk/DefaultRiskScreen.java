@@ -1,0 +1,234 @@
+package org.hearth.nlp.risk;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hearth.nlp.OnnxSentenceEmbedder;
+import org.hearth.nlp.SentenceEmbedder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The risk screen of clinical-safety.md: the lexical stage and the model stage, the higher of the
+ * two, raised by the thread's context, failing closed.
+ *
+ * <p>Fail closed: when the model stage throws or runs past its timeout, the lexical result stands,
+ * the screening is marked degraded and a FAILSAFE signal says so; when the lexical stage fails,
+ * the level is at least MODERATE so that a person looks at it. Failures are logged by kind only,
+ * never with the text or an exception message that could carry it.
+ */
+public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
+
+    /** The default time the model stage may take before the lexical result stands alone. */
+    public static final Duration DEFAULT_MODEL_TIMEOUT = Duration.ofMillis(500);
+
+    private static final System.Logger LOG = System.getLogger(DefaultRiskScreen.class.getName());
+    private static final Comparator<RiskSignal> MOST_SEVERE_FIRST =
+            Comparator.comparing(RiskSignal::level).reversed();
+
+    private final LexicalAnalyzer lexical;
+    private final RiskModel model;
+    private final Duration modelTimeout;
+    private final ExecutorService executor;
+
+    DefaultRiskScreen(LexicalAnalyzer lexical, RiskModel model, Duration modelTimeout) {
+        this.lexical = lexical;
+        this.model = model;
+        this.modelTimeout = modelTimeout;
+        this.executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("risk-model-", 0).factory());
+    }
+
+    /** The shipped screen: team lexicon, the trained risk head on all-MiniLM-L6-v2, 500 ms timeout. */
+    public static DefaultRiskScreen create() {
+        return create(DEFAULT_MODEL_TIMEOUT);
+    }
+
+    /** The shipped screen with another model-stage timeout. */
+    public static DefaultRiskScreen create(Duration modelTimeout) {
+        return create(OnnxSentenceEmbedder.allMiniLmL6V2Quantized(), modelTimeout);
+    }
+
+    /** The shipped screen over an embedder the caller already holds (they are costly to load). */
+    public static DefaultRiskScreen create(SentenceEmbedder embedder, Duration modelTimeout) {
+        RiskModel model;
+        try {
+            model = TribuoRiskModel.load(embedder);
+        } catch (RuntimeException e) {
+            // A screen without its model still screens: every call is degraded and says so.
+            LOG.log(
+                    Level.ERROR,
+                    "risk head failed to load ({0}); screening degrades to the lexical stage",
+                    e.getClass().getSimpleName());
+            model = text -> {
+                throw new IllegalStateException("risk head unavailable");
+            };
+        }
+        return new DefaultRiskScreen(new LexicalStage(), model, modelTimeout);
+    }
+
+    @Override
+    public Screening screen(String text, List<String> context) {
+        try {
+            return screenOrThrow(text, context);
+        } catch (Throwable t) {
+            LOG.log(
+                    Level.ERROR,
+                    "risk screen failed ({0}); routed to a person",
+                    t.getClass().getSimpleName());
+            return failedScreening(new ArrayList<>());
+        }
+    }
+
+    private Screening screenOrThrow(String text, List<String> context) {
+        Future<RiskModel.Rating> modelRun = executor.submit(() -> model.rate(text));
+        List<RiskSignal> signals = new ArrayList<>();
+        boolean lexicalFailed = false;
+        LexicalStage.Result lexicalResult = null;
+        try {
+            lexicalResult = lexical.analyze(text);
+            signals.addAll(lexicalResult.signals());
+            signals.addAll(contextSignals(lexicalResult, context));
+        } catch (RuntimeException | StackOverflowError e) {
+            lexicalFailed = true;
+            LOG.log(Level.ERROR, "risk lexical stage failed ({0})", e.getClass().getSimpleName());
+        }
+
+        RiskModel.@Nullable Rating rating = awaitModel(modelRun);
+        if (rating != null && rating.level().atLeast(RiskLevel.MODERATE)) {
+            signals.add(modelSignal(rating));
+        }
+        if (lexicalFailed) {
+            return failedScreening(signals);
+        }
+        boolean degraded = rating == null;
+        if (degraded) {
+            RiskLevel lexicalLevel = levelOf(signals);
+            signals.add(new RiskSignal(
+                    "FAILSAFE",
+                    "failsafe.model_unavailable",
+                    lexicalLevel,
+                    null,
+                    "The model stage failed or timed out; the lexical stage decided alone."));
+        }
+        return screening(signals, degraded);
+    }
+
+    private RiskModel.@Nullable Rating awaitModel(Future<RiskModel.Rating> run) {
+        try {
+            return run.get(modelTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            run.cancel(true);
+            LOG.log(Level.WARNING, "risk model stage timed out after {0} ms", modelTimeout.toMillis());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.log(
+                    Level.WARNING,
+                    "risk model stage failed ({0})",
+                    cause.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            run.cancel(true);
+            Thread.currentThread().interrupt();
+            LOG.log(Level.WARNING, "risk model stage interrupted");
+        }
+        return null;
+    }
+
+    /** Earlier turns raise the level when this turn adds means, an act or a time to earlier distress. */
+    private List<RiskSignal> contextSignals(LexicalStage.Result current, List<String> context) {
+        if (context.isEmpty() || current.cues().isEmpty()) {
+            return List.of();
+        }
+        boolean distress = false;
+        Set<Cue> earlier = EnumSet.noneOf(Cue.class);
+        for (String turn : context) {
+            LexicalStage.Result r = lexical.analyze(turn);
+            earlier.addAll(r.cues());
+            for (RiskSignal s : r.signals()) {
+                if (s.category() != RiskCategory.THIRD_PARTY && s.category() != RiskCategory.HARM_TO_OTHERS) {
+                    distress = true;
+                }
+            }
+        }
+        if (!distress) {
+            return List.of();
+        }
+        Set<Cue> now = current.cues();
+        boolean preparedEarlier = earlier.contains(Cue.MEANS) || earlier.contains(Cue.PREPARATION);
+        if (now.contains(Cue.ACT) || (now.contains(Cue.NOW) && (preparedEarlier || now.contains(Cue.MEANS)))) {
+            return List.of(new RiskSignal(
+                    "CONTEXT",
+                    "context.act_after_distress",
+                    RiskLevel.IMMINENT,
+                    RiskCategory.SUICIDE,
+                    "An act or a time now, after earlier turns of distress and preparation in this thread."));
+        }
+        if (now.contains(Cue.MEANS) || now.contains(Cue.PREPARATION)) {
+            return List.of(new RiskSignal(
+                    "CONTEXT",
+                    "context.means_after_distress",
+                    RiskLevel.HIGH,
+                    RiskCategory.SUICIDE,
+                    "Access to a means or preparation, after earlier turns of distress in this thread."));
+        }
+        return List.of();
+    }
+
+    private static RiskSignal modelSignal(RiskModel.Rating rating) {
+        return new RiskSignal(
+                "MODEL",
+                "model.risk_head." + rating.level().name().toLowerCase(java.util.Locale.ROOT),
+                rating.level(),
+                null,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "The risk classifier rated the text at this level or above with probability %.2f.",
+                        rating.probability()));
+    }
+
+    private static Screening failedScreening(List<RiskSignal> signals) {
+        List<RiskSignal> all = new ArrayList<>(signals);
+        all.add(new RiskSignal(
+                "FAILSAFE",
+                "failsafe.screen_unavailable",
+                RiskLevel.MODERATE,
+                null,
+                "The lexical stage failed; the text is treated as MODERATE and routed to a person."));
+        return screening(all, true);
+    }
+
+    private static Screening screening(List<RiskSignal> signals, boolean degraded) {
+        List<RiskSignal> sorted = new ArrayList<>(signals);
+        sorted.sort(MOST_SEVERE_FIRST);
+        Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
+        for (RiskSignal s : sorted) {
+            if (s.category() != null) {
+                categories.add(s.category());
+            }
+        }
+        return new Screening(levelOf(sorted), categories, sorted, degraded);
+    }
+
+    private static RiskLevel levelOf(List<RiskSignal> signals) {
+        RiskLevel level = RiskLevel.NONE;
+        for (RiskSignal s : signals) {
+            level = RiskLevel.max(level, s.level());
+        }
+        return level;
+    }
+
+    /** Stops the model stage's threads. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,801 @@
+package org.hearth.nlp.risk;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hearth.nlp.TextNormalizer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lexical stage: phrase patterns written and reviewed by the team, read over normalized text
+ * with slang and misspellings rewritten (see {@link Rewrites}).
+ *
+ * <p>How a match becomes a level: idioms and hyperbole are cut out of the text first ("this
+ * deadline is killing me"); a match is dropped when the words before it in the same clause negate
+ * it ("I would never"), make it hypothetical or clinical ("if I ever", "the PHQ-9 asks about") or
+ * place it in a song, film or game; a match whose subject is someone else ("my sister said she")
+ * becomes a THIRD_PARTY signal on the same ladder; then words anywhere in the message move it up or
+ * down the ladder: intent ("going to"), means at hand, "now" or "tonight", recent or distant past.
+ *
+ * <p>Third person: the level is the other person's risk on the same C-SSRS-like ladder, so a friend
+ * who has just taken pills is IMMINENT and a responder hears of it; the category is THIRD_PARTY
+ * (plus ABUSE for someone in danger of abuse), never SUICIDE or SELF_HARM, so the server shows the
+ * helper protocol rather than the member's own crisis protocol.
+ */
+final class LexicalStage implements LexicalAnalyzer {
+
+    /** What the lexical stage found: the signals, and the cues the context rules read. */
+    record Result(List<RiskSignal> signals, Set<Cue> cues) {
+
+        Result {
+            signals = List.copyOf(signals);
+            cues = cues.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cues));
+        }
+
+        RiskLevel level() {
+            RiskLevel level = RiskLevel.NONE;
+            for (RiskSignal s : signals) {
+                level = RiskLevel.max(level, s.level());
+            }
+            return level;
+        }
+    }
+
+    private static final String STAGE = "LEXICAL";
+
+    private static Pattern p(String regex) {
+        return Pattern.compile(regex);
+    }
+
+    // ---- Exclusions, cut out of the text before any rule runs. ----------------------------------
+
+    private static final Pattern IDIOMS = p(String.join(
+            "|",
+            "(?:is|are|was|were|'s|'re|'m|keeps?|be|been)? ?(?:slowly )?(?:killing|murdering) me\\b",
+            "killing myself laughing",
+            "kill(?:ing)? me now",
+            "\\bshoot me\\b",
+            "(?:would|could|'d) (?:literally )?kill for",
+            "\\bkill for\\b",
+            "dying (?:to|for|of|over|here)\\b",
+            "(?:i'm|i am) dying\\b(?! inside)",
+            "to die for",
+            "(?:bored|scared|sick|tired|worked|working \\w+|worry \\w+|love (?:her|him|them|you|it)) to death",
+            "(?:die|died|dying|dead) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|cringe|old age)",
+            "(?:nearly |almost |literally |just )?died (?:laughing|when)",
+            "could (?:just |literally )?die\\b",
+            "(?:i'll|i will|i'm going to|going to|i'd) (?:literally |actually )?die if\\b",
+            "(?:i'd|i would) rather (?:die|eat glass)",
+            "(?:i'm|i am|im) (?:dead|deceased)\\b",
+            "\\bdead (?:tired|serious|set|on|💀)",
+            "\\b(?:lmao|lol) (?:i'm )?dead",
+            "\\bdead 💀",
+            "(?:phone|battery|laptop|plant|wifi|car|build|server|conversation|town|legs|daemon|process|node|"
+                    + "tomatoes|sims|character) (?:is |was |are |has |just )?(?:about to )?(?:dead|died|dying|die)",
+            "\\bkill(?:ed|ing|s)? (?:it|this|that) (?:exam|test|interview|at)?",
+            "\\byou killed it",
+            "\\bkill(?:ed|ing|s)? (?:-9|the (?:process|pod|job|service|thread|container|connection|feature|lights|mood|"
+                    + "weeds|spider|bugs?|vibe|engine|music|app|task|session|background job)|all the zombie|two birds|time)",
+            "\\bkilling time",
+            "\\b(?:the )?death of me",
+            "\\bover my dead body",
+            "(?:cut|cutting|cuts) (?:my|his|her|their) (?:hair|fringe|finger|thumb|hours|losses)",
+            "\\bcut (?:class|back|the (?:vegetables|string|cake|grass)|\\w+ out of my life|him out|her out|them out)",
+            "\\bcut (?:myself|my \\w+) (?:shaving|cooking|chopping|opening|on (?:a|the) \\w+)",
+            "\\bcut (?:myself|my \\w+) by (?:accident|mistake)",
+            "\\bburn(?:ed|t)? (?:myself|my \\w+) on the (?:oven|stove|pan|iron|tray|kettle)",
+            "\\bend(?:ing)? (?:it|things) (?:with|here)\\b",
+            "\\bhang(?:ing|s)? (?:out|up)\\b|\\bhung up\\b|\\bhanging the\\b",
+            "\\boverdos(?:e|ed|ing)? on (?:netflix|coffee|caffeine|sugar|sweets|chocolate|tv|tiktok|candy|pizza|work)",
+            "(?:laughing so hard|laughed so hard)(?: i)? (?:can't|couldn't) breathe",
+            "\\bheart attack when\\b",
+            "\\bstroke when\\b",
+            "\\bslayed\\b",
+            "(?:exam|test|work|job|shift|class|workout|gym|run|homework|meeting|deadline)s? (?:\\w+ )?(?:killed|murdered|destroyed)"
+                    + " (?:her|him|them|me|us)"));
+
+    private static final Pattern QUOTED = p("\"[^\"]{1,200}\"");
+
+    // ---- Scope: words before a match, in its clause, that cancel it. ----------------------------
+
+    private static final Pattern CLAUSE_BREAK =
+            p("[.;:!?,\\n]| but | and i | and i'm | so i | because | cause | though | - | \\|\\| ");
+
+    private static final Pattern NEGATION = p("\\b(?:not|never|no(?! one)|don't|do not|didn't|did not|wouldn't"
+            + "|would not|won't|will not|no longer|haven't|have not|hasn't|isn't|aren't|wasn't|nor|without"
+            + "|instead of|clean (?:from|of)|free (?:from|of)|nothing about|can't imagine)\\b");
+
+    private static final Pattern AFTER_NEGATION =
+            p("^.{0,30}?\\b(?:never crossed my mind|is not an option|isn't an option" + "|not something i'd)");
+
+    private static final Pattern HYPOTHETICAL = p("\\b(?:if i ever|if i was going to|if i were to|in case i"
+            + "|what if|hypothetically|what should i do if|what do i do if|what would happen if|how would i know"
+            + "|how do i know if|if someone|if a friend|asking for|what are|what does|signs of|warning signs)\\b");
+
+    private static final Pattern CLINICAL = p(
+            "\\b(?:training|dissertation|lecture|seminar|class|studying|study"
+                    + "|research on|asks? about|asked (?:me )?(?:if|whether|about)|assessment|prevention|awareness|risk of"
+                    + "|phq-?9?|c-ssrs|columbia|screening|leaflet|helpline|volunteer|nurse|psychiatrist says|counsellor asked)\\b");
+
+    private static final Pattern MEDIA = p("\\b(?:song|songs|lyrics?|chorus|sings?|sang|singing|rapper|raps|album"
+            + "|track|band|movie|film|show|series|episode|book|novel|story|character|documentary|podcast|article"
+            + "|news|tweet|poem|poems|anime|musical|scene|villain|hero|quote|hamlet|karaoke|comedian|joked)\\b");
+
+    private static final Pattern GAME =
+            p("\\b(?:cod|fortnite|minecraft|fifa|sims|boss fight|last boss|final boss|respawn|loot|raid|grenade"
+                    + "|zombies|wave \\d+|game|gaming|npc|d&d|campaign|dragon|level|map)\\b");
+
+    private static final String REL = "(?:friend|bestie|bff|sister|brother|mum|mom|mother|dad|father|son|daughter"
+            + "|girlfriend|boyfriend|gf|bf|husband|wife|partner|roommate|flatmate|student|coworker|colleague"
+            + "|neighbou?r|cousin|aunt|uncle|grandma|grandpa|granddad|child|kid|teenager|nephew|niece|classmate"
+            + "|stepdad|stepmom|client|patient)s?";
+
+    private static final Pattern THIRD_SUBJECT =
+            p("\\b(?:she|he|they|she's|he's|they're|she'd|he'd|she'll|he'll|" + REL + ")\\b");
+    private static final Pattern FIRST_SUBJECT = p("\\b(?:i|i'm|i've|i'd|i'll|me|myself)\\b");
+    private static final Pattern THIRD_IN_MATCH = p("\\b(?:herself|himself|themselves|themself|her|his|their)\\b");
+
+    // ---- Modifiers read anywhere in the message. -----------------------------------------------
+
+    private static final Pattern INTENT = p("\\b(?:going to|will|i'll|shall|plan(?:ning)? to|planned to"
+            + "|decided to|decide to|ready to|intend(?:ing)? to|about to|made up my mind to|definitely|tonight i|doing it"
+            + "|gonna)\\b"
+            + "|\\b(?:i\\'m|i am) (?:killing|ending|hanging|drowning|shooting|taking) (?:myself|my life|it)\\b|\\bmean to\\b"
+            + "|\\b(?:i\\'m|i am) leaving this world");
+    private static final Pattern TENTATIVE = p("\\b(?:might|maybe|sometimes|idk|probably|one day|could)\\b");
+    private static final Pattern DESIRE = p("\\b(?:want(?:s|ed|ing)? to|wish(?:es|ing)? (?:i|to)|urges? to|urge to"
+            + "|tempted to|feel like|thinking about|think about|thoughts? (?:of|about)|fantasi[sz]e about"
+            + "|imagining|keep imagining|could really|might)\\b");
+    private static final Pattern NOW = p("\\b(?:right now|now|tonight|in (?:a few|\\d+|ten|five|twenty|thirty)"
+            + " (?:minutes|mins)|\\d+ (?:minutes|mins) ago|in an hour|in a minute|as we speak|at this moment|about to|today night|the next (?:train|bus)"
+            + "|this is it|already)\\b");
+    private static final Pattern JUST_NOW =
+            p("\\b(?:just|right now|minutes ago|mins ago|an hour ago|already" + "|on purpose)\\b");
+    private static final Pattern RECENT = p("\\b(?:last night|yesterday|today|this (?:morning|afternoon|evening|week)"
+            + "|tonight|earlier|just|an hour ago|hours ago|(?:a few|two|three|four|five|couple of|couple|\\d) days ago"
+            + "|last week|last weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday"
+            + "|sunday)|again|fresh|relapsed)\\b");
+    private static final Pattern REMOTE = p("\\b(?:used to|years? ago|a decade ago|as a (?:kid|child|teen|teenager)"
+            + "|when i was (?:little|young|younger|a kid|a child|a teen|a teenager|at school|in school|\\d+)"
+            + "|in (?:19|20)\\d\\d|in my (?:teens|twenties|thirties)|in (?:school|university|college|uni)"
+            + "|back then|last year|during my|as a teenager|when i was)\\b"
+            + "|\\bin high school|\\bat school\\b");
+    private static final Pattern MEANS_AT_HAND = p("(?:pills|rope|gun|knife|blade|razor|tablets|noose|stuff|everything"
+            + "|medicine|medication)\\b.{0,24}\\b(?:in (?:my )?hand|in front of me|ready|here|on the table|counted"
+            + "|next to me|by my bed|are out)|\\bgot (?:everything|the stuff|the rope|the pills|the gun) ?(?:ready)?"
+            + "|\\b(?:have|got|with) (?:the |my |a )?(?:pills|rope|gun|knife|blade|razor|tablets|noose|medicine)"
+            + " (?:ready|here|in hand|with me|and the time)|\\bnote(?:s)? written|pills are in my hand"
+            + "|\\bholding (?:the |my |a )?(?:pills|rope|gun|knife|blade|razor|tablets)"
+            + "|\\bpull the trigger"
+            + "|\\b(?:pills|tablets) (?:are )?open on the (?:bed|table)");
+    private static final Pattern MEANS = p(
+            "\\bi(?: have|'ve got|'ve| got| still have| keep)(?: got)? (?:the |a |some |my |enough |a bottle of |a bag of |a stash of |access to )?"
+                    + "(?:of (?:my |the )?)?(?:\\w+'?s )?(?:pills|rope|gun|knife|blade|razor|razor blades?|tablets|meds|noose|medication)\\b"
+                    + "|\\bi know where .{0,25}\\bkeeps? (?:the |his |her |their |my )?(?:\\w+ )?(?:gun|pills|tablets|meds|knives|medication)"
+                    + "|\\bknow where (?:the|his|her|my \\w+'?s?) (?:gun|pills|tablets|meds) (?:is|are)"
+                    + "|\\brope in the (?:shed|garage|loft)|\\bthere'?s a gun|\\bbought (?:a )?rope\\b|\\bhas a gun\\b|\\bgun in the house"
+                    + "|\\bholding (?:the |my )?(?:pills|gun|knife|blade|razor|tablets)");
+    private static final Pattern WEAPON = p("\\b(?:knife|gun|rifle|pistol|weapon|bat)\\b");
+    private static final Pattern ON_THE_WAY = p("\\bon my way|\\boutside (?:his|her|their)|\\bi'm going in");
+    private static final Pattern TODAY = p("\\btoday\\b");
+    private static final Pattern BLAME = p("^ ?for \\w+ing\\b");
+    private static final Pattern SELF_AIMED =
+            p("\\b(?:i|i'm|i'll) (?:\\w+ ){0,2}(?:want to|going to|might|should)\\s*$");
+    private static final Pattern USED_TO = p("\\bused to\\b");
+    private static final Pattern JOKE = p("\\b(?:lol|lmao|haha+|jk|rofl)\\b|😂|🤣");
+    private static final Pattern PLACE_EXCLUSION =
+            p("\\b(?:traffic|view|sunset|stuck|commute|queue|gutter|fix|bus|jam|photos?|picnic|walk(?:ing)? the dog)\\b"
+                    + "|\\b(?:fixing|repair\\w*|aerial|antenna|club|treehouse|garden|terrace|party|bar|restaurant|cafe|fireworks|concert|wedding)\\b"
+                    + "|\\b(?:breakfast|coffee|tea|lunch|dinner|reading|sunbathing|smoking|plants|bbq|barbecue)\\b"
+                    + "|\\b(?:fishing|swim|swimming|paddling|picnic|ducks)\\b");
+    private static final Pattern BLEEDING = p("\\b(?:won't|can't|doesn't|cannot|will not) stop (?:the )?bleeding"
+            + "|\\bblood everywhere|\\bbleeding (?:a lot|badly|heavily|so much)|\\btoo deep\\b|\\bslit\\b"
+            + "|\\bpouring\\b|\\bgushing\\b|\\bwon\\'t stop\\b"
+            + "|\\bcan\\'t stop the blood"
+            + "|\\b(?:really|so|very) deep\\b");
+
+    // ---- The rule families. --------------------------------------------------------------------
+
+    private static final String SELF = "(?:myself|herself|himself|themselves|themself)";
+    private static final String POSS = "(?:my|her|his|their)";
+    private static final String DRUGS = "(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|ibuprofen"
+            + "|aspirin|insulin|lithium|sertraline|antidepressants|sleeping pills|sleeping tablets|heart tablets|painkillers|morphine|codeine|tramadol|oxycodone|opioids|diazepam|valium|xanax"
+            + "|prescription)";
+
+    private static final Pattern SUICIDE_ACT = p("\\b(?:kill(?:ing|ed|s)? " + SELF + "|end(?:ing|s)? " + POSS
+            + " (?:own )?life|tak(?:e|ing) " + POSS
+            + " (?:own )?life|end(?:ing)? it all|end(?:ing)? (?:it|things)\\b"
+            + "|finish(?:ing)? (?:my|her|his) life|hang(?:ing)? " + SELF + "|shoot(?:ing)? " + SELF
+            + "|jump(?:ing)? (?:off|from) (?:the|a|my) (?:bridge|roof|building|cliff|balcony|car park|tower)"
+            + "|jump in front of|drive (?:my car )?(?:into|off) (?:the |a )?(?:wall|road|cliff|tree|bridge)"
+            + "|walk(?:ing)? into the (?:sea|ocean|river|lake)|overdose (?:on|this|tonight|next)|die by suicide"
+            + "|commit(?:ting)? suicide|unalive|using (?:it|the gun|them|the pills) on myself"
+            + "|(?:about to|going to|gonna|will|i'll) jump(?=\\s*(?:$|[.,!]|tonight|now|right now|in front)))"
+            + "|(?:drown|poison|gas|suffocat|electrocut)\\w* (?:myself|herself|himself|themselves)|(?:going to|gonna|will|i\\'ll|want to|plan to|about to|thinking about|think about) overdose|jump(?:ing)? (?:off|from) (?:this|that) (?:bridge|roof|building|cliff|balcony)|want to kill(?=\\s*(?:$|[.,!]))"
+            + "|pull the trigger(?=\\s*(?:$|[.,!]|now|tonight))|leav(?:e|ing) this world|jump(?=\\s*(?:this|next) (?:week|weekend)|\\s*tomorrow|\\s*on \\w+day)"
+            + "|take an overdose");
+    private static final Pattern TAKE_THEM =
+            p("\\b(?:going to|gonna|will|i'll) take (?:them|those|these)(?: all)?(?=\\s*(?:$|[.,!]|tonight|now))"
+                    + "|\\b(?:going to|gonna|will|i\\'ll|mean to|about to) (?:take|swallow) (?:them|those|these)(?: all)?(?=\\s*(?:$|[.,!]|tonight|now))"
+                    + "|\\bi\\'m starting(?=\\s*(?:$|[.,!]|now))");
+    private static final Pattern SUICIDE_WISH = p("\\b(?:want(?:s|ed|ing)? to (?:die|be dead)|wish(?:es|ing)? (?:i|she"
+            + "|he|they) (?:was|were) dead|wish(?:es|ing)? (?:i|she|he) (?:could|would) (?:die|join)|better off dead"
+            + "|ready to die|die in my sleep|(?:never|not) wak(?:e|ing) up(?! to)|don't want to wake up"
+            + "|want(?:s)? my life to be over|(?:don't|doesn't|do not|does not) want to (?:live|be alive|exist|stay alive)"
+            + "(?! forever)|stop living|no reason to (?:live|stay alive)|don't see (?:a|any) reason to (?:live|stay alive)"
+            + "|world would be better without me|better off if i was dead|own funeral|dying on purpose"
+            + "|(?:disappear|vanish) forever|like not exist|join (?:her|him) soon|let nature take its course"
+            + "|want to stop living|life (?:isn't|is not) worth living|(?:just )?wanna die|want 2 die)");
+    private static final Pattern SUICIDE_WORD =
+            p("\\b(?:suicidal|(?:thoughts?|thinking|thinks|think|thought) (?:of|about)"
+                    + " (?:suicide|dying)|suicide (?:feels|seems|is the only)|suicidal thoughts|planning (?:my )?suicide"
+                    + "|considering suicide|contemplating suicide)"
+                    + "|(?:make|do|commit) suicide");
+    private static final Pattern ATTEMPT_PAST =
+            p("\\b(?:tried to (?:(?:kill|hang|drown|shoot|poison|gas) " + SELF + "|overdose|end (?:" + POSS
+                    + " life|it(?: all)?\\b))|attempted (?:suicide|to (?:kill|end|hang|overdose))"
+                    + "|suicide attempt|(?:my|her|his) (?:last )?attempt\\b|(?:i|she|he) had an attempt)");
+    private static final Pattern OVERDOSE_TAKEN =
+            p("\\b(?:overdosed|took an overdose|taken an overdose|took an od|have taken an overdose)\\b"
+                    + "|\\boverdosing\\b"
+                    + "|\\btook (?:a|a massive|a huge|a big|a large) overdose");
+    private static final Pattern INGESTED = p(
+            "\\b(?:took|taken|take|taking|takin|swallowed|swallowing|swallow|downed|drank|drink|ate|eaten|mixed|poured)\\b(?: now)? (?:like |about |over |almost |just )?"
+                    + "(?:all|the whole|every|the entire|the lot|everything|\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|a whole|an entire"
+                    + "|a bunch|a handful|handful|a load|loads|a lot|too many|way too many|way too much|a bottle|a box|a packet|them all|it all)\\b"
+                    + "(?:.{0,30}?(?:" + DRUGS
+                    + "|cabinet|them\\b(?! to| for| back| out)|it\\b(?! to| for| off| easy| back| in))"
+                    + "|(?: of)? (?:my |the |her |his )?(?:bottle|packet|box|lot)(?=\\s*(?:$|[.,!])))"
+                    + "|\\b(?:took|take|taking|swallow(?:ed|ing)?) them all|\\btaking (?:the |my |his |her )?"
+                    + "(?:pills|them|it all|everything) (?:now|right now)|\\balready took them|\\btook them\\. all of them"
+                    + "|\\b(?:drank|drink|swallowed|drunk) (?:the |some )?(?:bleach|antifreeze|poison|rat poison)"
+                    + "|\\bpills are (?:working|already in me)|\\bbottle is empty|\\btaking it all now"
+                    + "|\\btaking everything in the|\\b(?:took|taken|swallowed) (?:the |my )?(?:\\w+ )?" + DRUGS
+                    + ".{0,40}\\ball of them"
+                    + "|\\bpills (?:are|r) (?:kicking in|working)|\\b(?:took|swallowed|taken) everything(?=\\s*(?:$|[.,!]))|\\b(?:took|swallowed|taken|downed) half (?:the|a|of)\\b|\\b(?:pills|tablets|meds) i (?:took|swallowed|have taken|just took) to (?:end it|die|kill myself)"
+                    + "|\\b(?:going to |gonna )?(?:take|swallow) the rest\\b(?! of)|\\b(?:took|taken|swallowed|had) (?:the |my )?(?:\\w+\\'?s? ){0,3}(?:pills|tablets|meds|morphine|codeine|tramadol|painkillers)\\.? all of (?:it|them)|\\b(?:i\\'ve had|i have had|had) (?:about |like |over )?(?:\\d{2,}|twenty|thirty|forty|fifty) (?:of )?(?:my |the )?(?:pills|tablets|meds)");
+    private static final Pattern PLACE = p("\\b(?:i'm|i am|is|he's|she's|they're|standing|sitting|up here|now|i just)"
+            + "\\b(?: \\w+){0,3}? (?:on|at|by|over|onto) (?:the |a |my )?(?:top of (?:the |a )?|edge of (?:the )?"
+            + "|other side of (?:the )?)?(?:bridge|roof|rooftop|roof edge|ledge|train tracks|tracks|railway(?: line)?"
+            + "|cliffs?|platform edge|building|balcony|railing|fence on the bridge|multistorey)|\\bclimbing over the"
+            + " railing|\\bedge of the (?:platform|roof|building|cliff|bridge)|\\bon the (?:ledge|railway|tracks)"
+            + "|\\bstanding in the middle of the (?:motorway|highway|freeway|road)"
+            + "|\\b(?:edge of|into) the (?:river|canal|lake|sea|water)");
+    private static final Pattern HANGING_NOW =
+            p("\\bnoose (?:is )?(?:around|round) (?:my|her|his) neck|\\brope (?:is )?"
+                    + "(?:tied|ready)|\\bnoose is (?:hanging|ready|tied)|\\bstanding on the chair|\\bhanging (?:myself|herself"
+                    + "|himself) now"
+                    + "|\\b(?:cord|rope|belt|cable|noose) (?:is )?(?:around|round) (?:my|her|his) neck"
+                    + "|\\bhanging from the (?:rope|noose|beam)|\\bfeet (?:are )?off the (?:floor|ground)"
+                    + "|\\b(?:rope|noose) is up\\b");
+    private static final Pattern WEAPON_NOW = p("\\bgun (?:is )?(?:loaded|in my hand|to my head|in my mouth)|\\bgun in"
+            + " my hand|\\b(?:finger|hand) (?:is )?on the trigger|\\b(?:knife|blade|razor) (?:is )?(?:in my hand|on my"
+            + " wrist|to (?:my|his|her) wrist|against my)|\\bblade in hand|\\bin the bath(?:room|tub)? with (?:the |a )?"
+            + "(?:blade|razor|knife)|\\bblade on my wrist");
+    private static final Pattern GAS_NOW = p(
+            "\\bcar (?:is )?running in the (?:closed )?garage|\\bstarted the car in the"
+                    + " garage|\\bexhaust (?:pipe )?(?:is )?(?:hooked|connected|attached)"
+                    + "|\\bhose (?:in|through) the (?:car )?window|\\bengine running and the hose|\\bwith the gas on|\\bgas is on and|\\bburning charcoal");
+    private static final Pattern DOING_NOW = p("\\b(?:doing it|do it) (?:right now|now|tonight|this time|in an hour)"
+            + "|\\bending (?:it|my life) (?:now|tonight|right now)|\\bthis is it\\b|\\bi'll be gone\\b"
+            + "|\\bletting go soon|\\bshould not take long|\\bshouldn't take long|\\bi'm starting now"
+            + "|\\btonight is the night"
+            + "|\\bdo it in (?:\\d+|a few|five|ten|two) (?:minutes|mins)|\\blast (?:thing|message) i\\'ll ever (?:write|say|send)|\\bwaiting to jump|\\bnow bye\\b"
+            + "|\\bbleeding out\\b|\\bi\\'m going over(?=\\s*(?:$|[.,!]))");
+    private static final Pattern STOCKPILE = p("\\b(?:sav(?:e|ed|ing)|stockpil\\w*|hoard\\w*|collect\\w*|putting"
+            + " aside|put aside|stash\\w*|hid(?:den|ing)?)\\b(?: \\w+){0,4}? (?:" + DRUGS + ")"
+            + "|\\b(?:pills|tablets|meds) (?:hidden|saved|stashed)|\\benough (?:tablets|pills) saved"
+            + "|\\bsav(?:ed|ing) them (?:up|all)"
+            + "|\\bfrom (?:\\w+ )?(?:different|several) (?:shops|pharmacies|chemists)");
+    private static final Pattern RESEARCH = p(
+            "\\b(?:looked up|look(?:ing)? up|research(?:ed|ing)|search(?:ed|ing)"
+                    + "|googl(?:ed|ing))\\b (?:for )?(?:how (?:many|much|high|to (?:tie|kill|die|overdose|hang))|painless"
+                    + "|ways to (?:die|kill)|which pills|lethal|the dose|how long it takes)|\\bknow (?:exactly )?how"
+                    + " (?:i'd|i would|to) do it|\\bknow (?:exactly )?how many (?:pills|tablets|it)|\\bhow many it (?:would take"
+                    + "|takes)|\\bhow many (?:pills|tablets) it (?:would take|takes)"
+                    + "|\\b(?:looked up|googled|searched|researched) (?:the )?(?:lethal|fatal|overdose) (?:dose|amount)|\\bknow (?:exactly )?how i\\'m going to do it");
+    private static final Pattern ACQUIRED = p("\\b(?:bought|buy|got|found|ordered|purchased)\\b (?:a |some |the )?"
+            + "(?:new )?(?:rope|noose|gun|pistol|rifle|razor blades?|charcoal|pills i need)\\b(?! safe| cabinet| licen[cs]e| lock)(?! for (?:the )?"
+            + "(?:tent|boat|climbing|rock climbing|camping|hunting|work|garden|swing|dog))|\\bfound a gun i can use"
+            + "|\\b(?:made|tied) a noose|\\btested the (?:rope|noose)|\\brope (?:to|from|over) the (?:beam|loft|ceiling|banister)"
+            + "|\\brope against the (?:beam|loft|ceiling|banister)");
+    private static final Pattern PLAN = p("\\b(?:have|has|got|made|make|making) (?:a )?plan\\b(?! for|:)|\\bplan to"
+            + " (?:kill|end|die|jump|overdose)|\\bplanned (?:it|how)|\\bplanning (?:to end|to kill|my suicide)"
+            + "|\\bchose(?:n)? the (?:date|day|spot|place)|\\bpicked (?:the|a) (?:spot|date|day|place)|\\bset a date"
+            + "|\\bhave a date\\b|\\bdecided on (?:a |the )?(?:date|day|method|friday|saturday|sunday|monday|tuesday"
+            + "|wednesday|thursday)|\\bi have the means|\\bwill be my last day|\\bi've decided\\b(?! to (?:quit|move|leave|go"
+            + "|stay|try|take a))|\\bi decided\\b(?= on)|\\bdecided to (?:kill|end|die)|\\bi decide to kill"
+            + "|\\bi know (?:exactly )?how(?: to do it| i'd do it| i would do it)?(?=\\s*(?:$|[.,!]))"
+            + "|\\b(?:picked|chosen|chose|choose|decided on) (?:a|the) (?:method|bridge|building|spot)|\\bi already choose"
+            + "|\\bgot a date set\\b(?! for)|\\bthe date is set\\b|\\bdecided how to do it|\\bi am decided");
+    private static final Pattern FAREWELL = p("\\bthis is (?:my )?goodbye\\b(?! to)|\\bgoodbye (?:everyone|all|world"
+            + "|forever)|\\bbye everyone|\\bmy last (?:message|words|night)|\\bthese are my last|\\blast words"
+            + "|\\bfinal message|\\b(?:suicide|goodbye|farewell) (?:note|notes|letters?|message|text)|\\bnotes? (?:is )?"
+            + "written|\\bwritten (?:the |my )?notes|\\bwr(?:o|i)te? (?:letters|goodbye)|\\bwritten letters"
+            + "|\\bafter i'm gone|\\bwhen i'm gone|\\bwon't be (?:here|around) (?:much longer|tomorrow|anymore)"
+            + "|\\bwon't hear from me again|\\bgiv(?:e|ing|en|ve) away (?:all )?(?:my|of my|his|her|their)"
+            + " (?:things|stuff|belongings|possessions)|\\bgave away (?:his|her|my) things|\\baffairs in order"
+            + "|\\bmy will is up to date|\\bmade (?:my )?peace with it|\\bmade (?:up )?my mind|\\bmade my decision"
+            + "|\\bmy mind up|\\bby the time you read this|\\btell my \\w+ i'm sorry|\\bsaid goodbye to (?:the people"
+            + "|everyone|all of us)|\\bsorted out who gets|\\bgoodbye message|\\bgoodbye text|\\bpeace with (?:my|the)"
+            + " decision|\\bsaying goodbye because|\\bdon't intend to be here"
+            + "|\\bmy will and a note|\\b(?:left|written|wrote|writing) (?:a |my )?notes? for (?:my|everyone|them|the)|\\barrangements for .{0,20}after i\\'m gone|\\bmy last day alive|\\blooked after when i\\'m gone"
+            + "|\\bwon\\'t (?:see|hear from) me again|\\b(?:i\\'ll|i will) be dead (?:by|soon|tomorrow|before)|\\bwon\\'t be alive (?:next|by|tomorrow|much)|\\beverything is (?:ready|set|planned) for (?:\\w+day|tonight|tomorrow|the weekend)|\\bgoodbye letters are"
+            + "|\\b(?:won\\'t|not going to) (?:wake up|be here|be around|be alive)\\b.{0,40}made sure");
+    private static final Pattern SELF_HARM_ACT = p("\\b(?:cut|cutting|cuts|slit|sliced|burn(?:ed|t|ing|s)?|scratch(?:ed"
+            + "|ing|es)?|hit(?:ting|s)?|punch(?:ed|ing|es)?|hurt(?:ing|s)?|harm(?:ed|ing|s)?|starv(?:e|ed|ing)) " + SELF
+            + "\\b|\\bselfharm\\w*|\\b(?:cut|slit|sliced|burn(?:ed|t)|scratched) (?:open )?" + POSS
+            + " (?:wrists?|arms?"
+            + "|legs?|thighs?|hand|stomach)|\\b(?:sliced|cut) my arm open|\\bcut (?:again|deep|too deep|today|yesterday"
+            + "|last night|tonight|on my)\\b|\\bcutting (?:again|every)|\\brelapsed\\b|\\bfresh (?:ones|cuts)"
+            + "|\\bhit my head against the wall|\\bi cut\\b(?! (?:the|a|my|his|her|class|back|off|out|in|through))"
+            + "|\\bwith a cigarette|\\buntil (?:it|they) bled|\\bthe cutting\\b|\\bscratched myself raw"
+            + "|\\b(?:punched|hit|banged|burned|burnt|cut|scratched|hurt)\\b.{0,45}\\bon purpose"
+            + "|\\bcarv(?:e|ed|ing) (?:into )?(?:my|her|his) (?:arm|arms|skin|leg|legs|wrist|thigh|thighs)"
+            + "|\\bcutting (?:deep|deeper)"
+            + "|\\bcut (?:really |so |too |very )?deep");
+    private static final Pattern SELF_HARM_URGE = p("\\b(?:urge|urges) to (?:cut|selfharm|hurt myself|burn)\\b"
+            + "|\\bwant to (?:cut|selfharm|burn myself|punish myself)|\\bthinking about cutting|\\bwant to sh\\b"
+            + "|\\bfeel like cutting|\\bkeep wanting to (?:cut|burn|hurt)|\\bhaven't cut in .{0,25}(?:but|still)");
+    private static final Pattern SELF_HARM_PAST = p("\\bused to (?:cut|selfharm|burn|hurt) ?(?:myself)?|\\bselfharm"
+            + " scars|\\bscars from|\\bwas a selfharmer");
+
+    private static final String OBJ = "(?:him|her|them|them all|my (?:boss|ex|dad|father|stepdad|mum|mom|mother|stepmom"
+            + "|brother|sister|husband|wife|partner|boyfriend|girlfriend|roommate|flatmate|neighbou?r|teacher|coworker"
+            + "|colleague|baby|kids?|children|son|daughter|family|manager)|the (?:people|kids) who|(?:the )?people"
+            + "|everyone|someone|anyone|his house|the people who)";
+    private static final Pattern OTHERS = p("\\b(?:kill|murder|stabb?|shoot|hurt|harm|strangl|poison|beat up|beat)"
+            + "\\w* " + OBJ + "\\b|\\bshoot up (?:my |the )?(?:school|work|office)|\\bbring (?:a |my |my"
+            + " dad'?s |dads )?gun to (?:school|work)|\\bburn (?:his|her|their) house down|\\bmake them pay"
+            + "|\\bshoot them all|\\bbeat him up|\\bhurt someone"
+            + "|\\boutside (?:his|her|their) (?:house|place|door|flat) with a (?:knife|gun)");
+    private static final Pattern HOSTILE = p("\\b(?:kys|kill yourself|go die)\\b");
+    private static final Pattern ABUSE_NOW_CUE = p("\\b(?:right now|breaking (?:the|down)|door down|hiding|locked in"
+            + " the bathroom|coming back|tonight|has a knife|help\\b)");
+    private static final Pattern ABUSE = p("\\b(?:hits|hit|beats|beat|kicks|kicked|slaps|slapped|punches|punched|chokes"
+            + "|choked|strangles|strangled|rapes|raped|touches|abuses|abused|hurts|molested|threatens|locks|throws things"
+            + " at|screams at) me\\b|\\b(?:is|are|been|keeps?) (?:hitting|beating|abusing|sexually abusing|touching|raping"
+            + "|hurting|choking|strangling) (?:me|my|him|her)\\b|\\bbeing abused|\\bi'm being (?:hit|beaten|abused"
+            + "|hurt)|\\bthreaten(?:s|ed|ing)? to kill me|\\b(?:said|says) (?:he|she|they)(?:'ll| will| would|'d)?"
+            + " kill me(?! if i (?:told|tell|told))|\\bhe'?ll kill me|\\bkill me and the kids|\\bwas (?:sexually )?"
+            + "(?:abused|raped|molested|assaulted)|\\bused to (?:beat|hit|abuse|hurt) me|\\b(?:kids|children|child"
+            + "|baby|brother|sister|mum|mom) (?:is|are) being (?:beaten|hit|abused|hurt)|\\bbeating my (?:mum|mom"
+            + "|mother|brother|sister|kids?)|\\bhitting my (?:little )?(?:brother|sister|mum|mom|kids?)|\\btakes my"
+            + " (?:pension|money)|\\b(?:hit|beat) me (?:with|every|when)|\\bhe beat me");
+    private static final Pattern COERCION = p("\\bcontrols (?:all )?my money|\\bwon't let me (?:see|leave|go|have)"
+            + "|\\bscreams at me|\\bthrows things at me");
+    private static final Pattern MEDICAL_NOW = p("\\b(?:can't|cannot|can not|cant) breathe?\\b|\\blips (?:are )?"
+            + "(?:turning )?blue|\\bchest pain|\\b(?:isn't|not|won't|wont) waking up|\\bunconscious|\\bcollaps(?:ing|ed)"
+            + "|\\bnot breathing|\\bstopped breathing|\\bcan't feel my (?:hands|legs|face)");
+    private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
+            + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"
+            + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\btook too (?:many|much)\\b.{0,30}(?:mistake|accident"
+            + "|think)|\\bheart is racing\\b.{0,20}|\\bhaven't eaten in (?:\\d+|five|six|seven|days)");
+    private static final Pattern PASSIVE = p("\\b(?:hopeless|no hope|what'?s (?:even )?the point|what is the point"
+            + "|don't see the point|no point (?:in|to)|pointless|meaningless|no purpose|no future|don't see (?:a|any)"
+            + " future|no reason for living|worthless|useless|a burden|burden to|better (?:off )?without me|happier"
+            + " without me|fine without me|wish i could (?:just )?(?:disappear|vanish|fade away)|want to (?:just )?"
+            + "(?:disappear|vanish|stop existing|fade away)(?! from)|run away and never come back|wish i (?:didn't|did not)"
+            + " exist|never been born|can't (?:take|do|cope with) (?:this|it)|can't cope|done with everything|done w"
+            + " everything|tired of (?:everything|life|living|being alive|fighting|pretending)|exhausted from pretending"
+            + "|i give up|giv(?:e|ing) up on everything|feel like giving up|done trying|nothing (?:matters|will ever"
+            + " improve|will (?:ever )?get better|is ever going to get better)|nobody would (?:even )?(?:notice|care|miss)"
+            + "|no one (?:would (?:even )?(?:notice|care|miss)|cares about me)|don't care (?:if i live or die|what happens"
+            + " to me)|(?:want|wish) (?:it all|everything|it) to stop|want (?:everything|it all|it) to stop|empty (?:all"
+            + " the time|inside)|hate myself|hate who i am|i'm broken|trapped|drowning(?! in)|falling apart"
+            + "|i'm not (?:okay|ok)\\b|why do i (?:even )?bother|why i even bother|no way out|easier if i wasn't here"
+            + "|easier not to be here|don't want to be here anymore|lived long enough|waiting (?:around )?for the end"
+            + "|disappointment to everyone|crying every day|i'm so done|disappearing|stop existing|tired of (?:my )?life|wish i could sleep for|so tired of being"
+            + " alive|been (?:so|really) low|no reason for living)");
+
+    private static final Map<String, String> EXPLANATIONS = explanations();
+
+    private static Map<String, String> explanations() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(
+                "lexical.suicide.attempt_now",
+                "An attempt appears to be under way: means taken or in use, or at a" + " dangerous place now.");
+        m.put(
+                "lexical.suicide.intent_now",
+                "Stated intent to end their life with a time now or tonight, or means at" + " hand.");
+        m.put("lexical.suicide.intent", "Stated intent or decision to end their life.");
+        m.put("lexical.suicide.ideation_means", "Suicidal thoughts together with access to a means.");
+        m.put("lexical.suicide.ideation", "Suicidal thoughts or a wish to be dead, without a stated plan.");
+        m.put("lexical.suicide.plan", "A plan, a chosen date or place, or searching for a method.");
+        m.put("lexical.suicide.stockpile", "Saving or hiding medication.");
+        m.put("lexical.suicide.means_acquired", "Obtained a means such as a rope or a gun.");
+        m.put("lexical.suicide.farewell", "A farewell message, letters or putting affairs in order.");
+        m.put("lexical.suicide.attempt_recent", "A recent suicide attempt.");
+        m.put("lexical.suicide.attempt_past", "A suicide attempt in the past.");
+        m.put("lexical.self_harm.bleeding", "Self-harm with bleeding that may need emergency care.");
+        m.put("lexical.self_harm.recent", "Recent or ongoing self-harm.");
+        m.put("lexical.self_harm.past", "Self-harm in the past.");
+        m.put("lexical.self_harm.urge", "Urges or thoughts of self-harm.");
+        m.put("lexical.medical.overdose", "An overdose has been taken.");
+        m.put("lexical.medical.emergency", "Symptoms of a medical emergency such as not breathing or unconscious.");
+        m.put("lexical.medical.urgent", "An urgent medical concern such as a medication error or a seizure.");
+        m.put("lexical.others.imminent", "Intent to harm another person now, or with a weapon at hand.");
+        m.put("lexical.others.intent", "Stated intent or plan to harm another person.");
+        m.put("lexical.others.ideation", "Thoughts of harming another person.");
+        m.put("lexical.others.hostile_slang", "Hostile slang aimed at someone else; no sign of risk to the writer.");
+        m.put("lexical.abuse.now", "Abuse or violence happening now.");
+        m.put("lexical.abuse.current", "Ongoing abuse or threats at home.");
+        m.put("lexical.abuse.past", "Abuse in the past, or controlling behaviour.");
+        m.put("lexical.distress", "Distress, hopelessness or a passive wish not to exist.");
+        return Map.copyOf(m);
+    }
+
+    @Override
+    public Result analyze(String text) {
+        String s = prepare(text);
+        Analysis a = new Analysis(s);
+        a.run();
+        return new Result(a.signals, a.cues);
+    }
+
+    /** Normalizes, rewrites slang, drops quotes of media and cuts out idioms. */
+    static String prepare(String text) {
+        String s = Rewrites.apply(TextNormalizer.normalize(text));
+        if (MEDIA.matcher(s).find()) {
+            s = QUOTED.matcher(s).replaceAll(" ; ");
+        }
+        return IDIOMS.matcher(s).replaceAll(" ; ");
+    }
+
+    /** One pass over one prepared text; collects signals and cues. */
+    private static final class Analysis {
+        private final String s;
+        private final List<RiskSignal> signals = new ArrayList<>();
+        private final Set<Cue> cues = EnumSet.noneOf(Cue.class);
+        private final boolean now;
+        private final boolean recent;
+        private final boolean remote;
+        private final boolean meansAtHand;
+        private final boolean means;
+        private final boolean game;
+
+        Analysis(String s) {
+            this.s = s;
+            this.now = NOW.matcher(s).find();
+            this.recent = RECENT.matcher(s).find();
+            this.remote = REMOTE.matcher(s).find();
+            this.meansAtHand = MEANS_AT_HAND.matcher(s).find();
+            this.means = meansAtHand || MEANS.matcher(s).find();
+            this.game = GAME.matcher(s).find();
+        }
+
+        void run() {
+            if (means) {
+                cues.add(Cue.MEANS);
+            }
+            if (now) {
+                cues.add(Cue.NOW);
+            }
+            suicide();
+            selfHarm();
+            others();
+            abuse();
+            medical();
+            distress();
+        }
+
+        private void suicide() {
+            for (Hit h : hits(INGESTED, true)) {
+                if (INTENT.matcher(h.prefix).find() && !now) {
+                    emit(h, "lexical.suicide.intent", RiskLevel.HIGH, RiskCategory.SUICIDE);
+                    continue;
+                }
+                cues.add(Cue.ACT);
+                emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+                emit(h, "lexical.medical.overdose", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+            }
+            for (Hit h : hits(OVERDOSE_TAKEN, true)) {
+                RiskLevel level = JUST_NOW.matcher(s).find()
+                        ? RiskLevel.IMMINENT
+                        : remote && !recent ? RiskLevel.MODERATE : recent ? RiskLevel.HIGH : RiskLevel.IMMINENT;
+                emit(
+                        h,
+                        level == RiskLevel.IMMINENT
+                                ? "lexical.suicide.attempt_now"
+                                : level == RiskLevel.HIGH
+                                        ? "lexical.suicide.attempt_recent"
+                                        : "lexical.suicide.attempt_past",
+                        level,
+                        RiskCategory.SUICIDE);
+                if (level == RiskLevel.IMMINENT) {
+                    emit(h, "lexical.medical.overdose", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+                }
+            }
+            for (Pattern now : List.of(HANGING_NOW, WEAPON_NOW, GAS_NOW)) {
+                for (Hit h : hits(now, true)) {
+                    cues.add(Cue.ACT);
+                    emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+                }
+            }
+            if (!PLACE_EXCLUSION.matcher(s).find()) {
+                for (Hit h : hits(PLACE, true)) {
+                    cues.add(Cue.ACT);
+                    emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+                }
+            }
+            for (Hit h : hits(DOING_NOW, true)) {
+                cues.add(Cue.ACT);
+                emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(ATTEMPT_PAST, true)) {
+                RiskLevel level = remote && !recentDay() ? RiskLevel.MODERATE : RiskLevel.HIGH;
+                emit(
+                        h,
+                        level == RiskLevel.HIGH ? "lexical.suicide.attempt_recent" : "lexical.suicide.attempt_past",
+                        level,
+                        RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(STOCKPILE, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.stockpile", nowOr(RiskLevel.HIGH), RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(RESEARCH, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(ACQUIRED, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.means_acquired", RiskLevel.HIGH, RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(PLAN, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(FAREWELL, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.farewell", nowOrFarewell(), RiskCategory.SUICIDE);
+            }
+            if (means) {
+                for (Hit h : hits(TAKE_THEM, false)) {
+                    emit(
+                            h,
+                            now || meansAtHand ? "lexical.suicide.intent_now" : "lexical.suicide.intent",
+                            now || meansAtHand ? RiskLevel.IMMINENT : RiskLevel.HIGH,
+                            RiskCategory.SUICIDE);
+                }
+            }
+            for (Pattern ideation : List.of(SUICIDE_ACT, SUICIDE_WISH, SUICIDE_WORD)) {
+                for (Hit h : hits(ideation, false)) {
+                    cues.add(Cue.DISTRESS);
+                    boolean intent = INTENT.matcher(h.prefix + h.text).find()
+                            && !TENTATIVE.matcher(h.prefix).find()
+                            && !DESIRE.matcher(h.prefix).find();
+                    boolean tentative = TENTATIVE.matcher(h.prefix).find();
+                    if ((intent && (now || meansAtHand)) || (now && meansAtHand && !tentative)) {
+                        emit(h, "lexical.suicide.intent_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+                    } else if (intent) {
+                        emit(h, "lexical.suicide.intent", RiskLevel.HIGH, RiskCategory.SUICIDE);
+                    } else if (means) {
+                        emit(h, "lexical.suicide.ideation_means", RiskLevel.HIGH, RiskCategory.SUICIDE);
+                    } else {
+                        emit(h, "lexical.suicide.ideation", RiskLevel.MODERATE, RiskCategory.SUICIDE);
+                    }
+                }
+            }
+        }
+
+        private void selfHarm() {
+            for (Hit h : hits(SELF_HARM_URGE, false)) {
+                cues.add(Cue.DISTRESS);
+                emit(h, "lexical.self_harm.urge", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
+            }
+            for (Hit h : hits(SELF_HARM_PAST, false)) {
+                emit(h, "lexical.self_harm.past", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
+            }
+            for (Hit h : hits(SELF_HARM_ACT, false)) {
+                cues.add(Cue.DISTRESS);
+                if (DESIRE.matcher(h.prefix).find() && !INTENT.matcher(h.prefix).find()) {
+                    emit(h, "lexical.self_harm.urge", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
+                } else if (BLEEDING.matcher(s).find()) {
+                    emit(h, "lexical.self_harm.bleeding", RiskLevel.IMMINENT, RiskCategory.SELF_HARM);
+                    if (h.text.contains("wrist") || h.text.startsWith("slit")) {
+                        emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+                    }
+                    emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+                } else if (remote && !recent) {
+                    emit(h, "lexical.self_harm.past", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
+                } else {
+                    emit(h, "lexical.self_harm.recent", RiskLevel.HIGH, RiskCategory.SELF_HARM);
+                }
+            }
+        }
+
+        private void others() {
+            boolean joking = JOKE.matcher(s).find();
+            boolean weapon = WEAPON.matcher(s).find();
+            boolean onTheWay = ON_THE_WAY.matcher(s).find();
+            boolean urgent = now || onTheWay || TODAY.matcher(s).find();
+            for (Hit h : hits(OTHERS, false)) {
+                boolean blame = BLAME.matcher(s.substring(h.end)).find();
+                if ((joking || blame) && !weapon) {
+                    continue;
+                }
+                boolean intent = onTheWay
+                        || (INTENT.matcher(h.prefix).find()
+                                && !TENTATIVE.matcher(h.prefix).find()
+                                && !DESIRE.matcher(h.prefix).find());
+                boolean third = lastIndex(THIRD_SUBJECT, h.prefix) > lastIndex(FIRST_SUBJECT, h.prefix);
+                RiskLevel level;
+                String code;
+                if ((intent || weapon) && urgent) {
+                    level = RiskLevel.IMMINENT;
+                    code = "lexical.others.imminent";
+                } else if (intent || weapon || h.text.startsWith("shoot up") || h.text.startsWith("bring")) {
+                    level = RiskLevel.HIGH;
+                    code = "lexical.others.intent";
+                } else {
+                    level = RiskLevel.MODERATE;
+                    code = "lexical.others.ideation";
+                }
+                if (third) {
+                    add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
+                } else {
+                    add(code, level, RiskCategory.HARM_TO_OTHERS);
+                }
+            }
+            for (Hit h : hits(HOSTILE, false)) {
+                boolean self = SELF_AIMED.matcher(h.prefix).find();
+                if (self) {
+                    cues.add(Cue.DISTRESS);
+                    emit(h, "lexical.suicide.ideation", RiskLevel.MODERATE, RiskCategory.SUICIDE);
+                } else {
+                    add("lexical.others.hostile_slang", RiskLevel.LOW, RiskCategory.HARM_TO_OTHERS);
+                }
+            }
+        }
+
+        private void abuse() {
+            for (Hit h : hits(ABUSE, false)) {
+                RiskLevel level;
+                String code;
+                if (ABUSE_NOW_CUE.matcher(s).find()) {
+                    level = RiskLevel.IMMINENT;
+                    code = "lexical.abuse.now";
+                } else if ((remote || h.text.startsWith("was ") || h.text.startsWith("used to")) && !recentDay()) {
+                    level = RiskLevel.MODERATE;
+                    code = "lexical.abuse.past";
+                } else {
+                    level = RiskLevel.HIGH;
+                    code = "lexical.abuse.current";
+                }
+                add(code, level, RiskCategory.ABUSE);
+                if (h.thirdParty
+                        || h.text.matches(".*\\b(?:kids|children|child|baby|brother|sister|mum|mom|mother)\\b.*")) {
+                    add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
+                }
+            }
+            for (Hit h : hits(COERCION, false)) {
+                add("lexical.abuse.past", RiskLevel.MODERATE, RiskCategory.ABUSE);
+            }
+        }
+
+        private void medical() {
+            for (Hit h : hits(MEDICAL_NOW, true)) {
+                emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+            }
+            for (Hit h : hits(MEDICAL, true)) {
+                emit(h, "lexical.medical.urgent", RiskLevel.HIGH, RiskCategory.MEDICAL);
+            }
+        }
+
+        private void distress() {
+            for (Hit h : hits(PASSIVE, false)) {
+                if (USED_TO.matcher(h.prefix).find()) {
+                    continue;
+                }
+                cues.add(Cue.DISTRESS);
+                if (h.thirdParty) {
+                    add("lexical.distress.third_party", RiskLevel.LOW, RiskCategory.THIRD_PARTY);
+                } else {
+                    add("lexical.distress", RiskLevel.LOW, null);
+                }
+            }
+        }
+
+        private boolean recentDay() {
+            return recent;
+        }
+
+        private RiskLevel nowOrFarewell() {
+            return now ? RiskLevel.IMMINENT : RiskLevel.HIGH;
+        }
+
+        private RiskLevel nowOr(RiskLevel level) {
+            return now && meansAtHand ? RiskLevel.IMMINENT : level;
+        }
+
+        /** Emits a signal for the writer, or the THIRD_PARTY twin when someone else is the subject. */
+        private void emit(Hit h, String code, RiskLevel level, RiskCategory category) {
+            if (h.thirdParty) {
+                add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
+            } else {
+                add(code, level, category);
+            }
+        }
+
+        private void add(String code, RiskLevel level, @Nullable RiskCategory category) {
+            for (RiskSignal existing : signals) {
+                if (existing.code().equals(code) && existing.level() == level) {
+                    return;
+                }
+            }
+            signals.add(new RiskSignal(STAGE, code, level, category, explain(code)));
+        }
+
+        /**
+         * Matches of a pattern that survive scope checks. Strong patterns (an act under way) ignore
+         * the media and game scope only when the writer is plainly the subject.
+         */
+        private List<Hit> hits(Pattern pattern, boolean strong) {
+            List<Hit> out = new ArrayList<>();
+            Matcher m = pattern.matcher(s);
+            while (m.find()) {
+                int clauseStart = clauseStart(m.start());
+                String prefix = s.substring(clauseStart, m.start());
+                String window = prefix.length() > 48 ? prefix.substring(prefix.length() - 48) : prefix;
+                if (NEGATION.matcher(window).find()
+                        || AFTER_NEGATION.matcher(s.substring(m.end())).find()
+                        || HYPOTHETICAL.matcher(prefix).find()
+                        || CLINICAL.matcher(prefix).find()) {
+                    continue;
+                }
+                int lastFirst = lastIndex(FIRST_SUBJECT, prefix);
+                if (MEDIA.matcher(prefix).find() && lastIndex(MEDIA, prefix) > lastFirst) {
+                    continue;
+                }
+                if (game && !strong) {
+                    continue;
+                }
+                boolean firstInMatch = FIRST_SUBJECT.matcher(m.group()).find();
+                boolean third = !firstInMatch
+                        && (THIRD_IN_MATCH.matcher(m.group()).find() || lastIndex(THIRD_SUBJECT, prefix) > lastFirst);
+                out.add(new Hit(m.group(), prefix, m.end(), third));
+            }
+            return out;
+        }
+
+        private int clauseStart(int pos) {
+            Matcher b = CLAUSE_BREAK.matcher(s).region(0, pos);
+            int start = 0;
+            while (b.find()) {
+                start = b.end();
+            }
+            return start;
+        }
+
+        static int lastIndex(Pattern p, String text) {
+            Matcher m = p.matcher(text);
+            int last = -1;
+            while (m.find()) {
+                last = m.start();
+            }
+            return last;
+        }
+    }
+
+    private record Hit(String text, String prefix, int end, boolean thirdParty) {}
+
+    static String explain(String code) {
+        String base = code.endsWith(".third_party") ? code.substring(0, code.length() - ".third_party".length()) : code;
+        String text = EXPLANATIONS.getOrDefault(base, "A team-written risk phrase matched.");
+        return code.endsWith(".third_party") ? "About someone else: " + lowerFirst(text) : text;
+    }
+
+    private static String lowerFirst(String s) {
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static Set<String> knownCodes() {
+        return EXPLANATIONS.keySet();
+    }
+}

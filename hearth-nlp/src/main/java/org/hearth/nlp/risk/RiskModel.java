@@ -1,0 +1,14 @@
+package org.hearth.nlp.risk;
+
+/** The model stage: a classifier over sentence embeddings that rates a text on the risk ladder. */
+interface RiskModel {
+
+    /** The level the model supports for the text, with how sure it is; may throw or be slow. */
+    Rating rate(String text);
+
+    /**
+     * @param level the highest level whose cumulative probability reached the threshold
+     * @param probability the cumulative probability of that level or above
+     */
+    record Rating(RiskLevel level, double probability) {}
+}

@@ -1,0 +1,235 @@
+package org.hearth.nlp.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One test per rule family of the lexical stage; misses found while tuning became rows here. */
+class LexicalStageTests {
+
+    private final LexicalStage stage = new LexicalStage();
+
+    private RiskLevel level(String text) {
+        return stage.analyze(text).level();
+    }
+
+    private LexicalStage.Result result(String text) {
+        return stage.analyze(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I would never hurt myself",
+                "I'm not suicidal, I'm just worn out",
+                "I don't want to die, I want this week to be over",
+                "i'd never kill myself, my dog needs me",
+                "I have no thoughts of ending my life",
+                "the thought of killing myself has never crossed my mind",
+                "not gonna kms dw, just tired",
+                "I'm not going to jump, the view up here is nice",
+                "I've never self harmed and I don't plan to"
+            })
+    void dropsNegatedRiskPhrases(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "this deadline is killing me",
+                "I could die of embarrassment",
+                "how do I kill the process that holds the port",
+                "dying to see the new film",
+                "my feet are killing me",
+                "I'd kill for a nap",
+                "I'm bored to death in this lecture",
+                "my phone is dying",
+                "lmao I'm dead",
+                "I'm going to end it with him, he keeps lying",
+                "I cut my finger chopping carrots",
+                "I overdosed on chocolate at the party",
+                "that party was od fun",
+                "the exam killed her, she said",
+                "I'd rather die than sing in public",
+                "I'm killing myself laughing at this"
+            })
+    void cutsOutIdiomsAndHyperbole(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "if I ever felt suicidal, who could I talk to?",
+                "what are the warning signs of suicide in teenagers?",
+                "my GP asked me if I have thoughts of suicide, I said no",
+                "we had a lecture on suicide prevention today",
+                "the song goes \"I want to die tonight\" and it's so catchy",
+                "in the movie the hero kills himself at the end",
+                "killed myself with a grenade in the game lol",
+                "my mates say kms every time we lose at fifa"
+            })
+    void dropsHypotheticalClinicalMediaAndGameTalk(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                I used to cut when I was a teenager                 | MODERATE
+                I self harmed a lot in my twenties                  | MODERATE
+                I tried to kill myself ten years ago                | MODERATE
+                I overdosed in 2015                                 | MODERATE
+                I cut myself last night                             | HIGH
+                I burned my arm again this morning                  | HIGH
+                I tried to kill myself on Saturday                  | HIGH
+                I took an overdose last weekend                     | HIGH
+                I took an overdose, my hands feel numb              | IMMINENT
+                """)
+    void gradesSelfHarmAndAttemptsByWhenTheyHappened(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                i wanna kms                                  | MODERATE
+                gonna unalive myself this weekend            | HIGH
+                i want to kil my self                        | MODERATE
+                i feel suicidle                              | MODERATE
+                just od'd on my meds                         | IMMINENT
+                gonna end it tn got the rope                 | IMMINENT
+                im gona take all my pils rn                  | IMMINENT
+                ill kill myself tomorrow                     | HIGH
+                i sh'd again last night                      | HIGH
+                i want to kys honestly                       | MODERATE
+                """)
+    void readsTypoSlangAndTextSpeak(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lol kys", "go kys nobody likes you", "you should kill yourself, bot"})
+    void treatsKysAimedAtOthersAsHostileNotSelfRisk(String text) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isEqualTo(RiskLevel.LOW);
+        assertThat(r.signals()).extracting(RiskSignal::category).containsOnly(RiskCategory.HARM_TO_OTHERS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                my sister said she wants to die                              | MODERATE
+                my friend keeps cutting herself                              | HIGH
+                my brother is on the roof and says he will jump              | IMMINENT
+                my flatmate just swallowed a whole bottle of her pills       | IMMINENT
+                I think my dad is suicidal                                   | MODERATE
+                """)
+    void givesThirdPartyRiskTheHelperCategoryOnTheSameLadder(String text, RiskLevel expected) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isEqualTo(expected);
+        assertThat(r.signals()).extracting(RiskSignal::category).contains(RiskCategory.THIRD_PARTY);
+        assertThat(r.signals())
+                .extracting(RiskSignal::category)
+                .doesNotContain(RiskCategory.SUICIDE, RiskCategory.SELF_HARM);
+        assertThat(r.signals()).allSatisfy(s -> assertThat(s.explanation()).startsWith("About someone else"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                I want to hurt him                                   | MODERATE | HARM_TO_OTHERS
+                I'm going to stab my boss                            | HIGH     | HARM_TO_OTHERS
+                I'm outside her flat with a knife                    | IMMINENT | HARM_TO_OTHERS
+                my husband hits me when he drinks                    | HIGH     | ABUSE
+                he is breaking the door down and says he'll kill me  | IMMINENT | ABUSE
+                I was abused by my uncle as a child                  | MODERATE | ABUSE
+                I can't breathe and my chest hurts                   | IMMINENT | MEDICAL
+                I accidentally took my tablets twice                 | HIGH     | MEDICAL
+                """)
+    void coversHarmToOthersAbuseAndMedicalEmergencies(String text, RiskLevel expected, RiskCategory category) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isEqualTo(expected);
+        assertThat(r.signals()).extracting(RiskSignal::category).contains(category);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I'm gonna kill my brother for eating my chips lol",
+                "mum will kill me if I miss the bus",
+                "I'm going to murder this pizza"
+            })
+    void ignoresJokingThreatsWithoutAWeapon(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.NONE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                what's the point of anything                   | LOW
+                I want to kill myself                          | MODERATE
+                I'm going to kill myself                       | HIGH
+                I've been saving up my pills                   | HIGH
+                this is my goodbye                             | HIGH
+                I took the whole bottle                        | IMMINENT
+                I'm on the bridge now                          | IMMINENT
+                tonight, I have the rope ready                 | IMMINENT
+                I'm going to kill myself, the pills are here   | IMMINENT
+                """)
+    void followsTheLadderOfTheSpecification(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I'm on the bridge now, the traffic is awful",
+                "I took the whole bottle of water on my run",
+                "bought a gun safe for the hunting rifles",
+                "I'm at the bridge club with my gran",
+                "this is goodbye to my old job"
+            })
+    void keepsEverydayUsesOfMethodWordsQuiet(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I want to die, I can't take this anymore, sorry Jenny",
+                "I cut myself last night with the razor from the blue box",
+                "my sister said she wants to die"
+            })
+    void explainsSignalsWithoutQuotingTheText(String text) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.signals()).isNotEmpty();
+        for (RiskSignal s : r.signals()) {
+            assertThat(s.stage()).isEqualTo("LEXICAL");
+            assertThat(s.code()).matches("lexical\\.[a-z_.]+");
+            assertThat(s.explanation()).doesNotContainIgnoringCase("jenny").doesNotContain("blue box");
+            for (String word : text.toLowerCase(java.util.Locale.ROOT).split("\\W+")) {
+                if (word.length() > 6) {
+                    assertThat(s.explanation().toLowerCase(java.util.Locale.ROOT))
+                            .doesNotContain(word);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void hasAnExplanationForEveryCode() {
+        for (String code : LexicalStage.knownCodes()) {
+            assertThat(LexicalStage.explain(code)).isNotBlank().doesNotStartWith("A team-written");
+            assertThat(LexicalStage.explain(code + ".third_party")).startsWith("About someone else");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void reportsCuesForTheContextRules() {
+        assertThat(result("I have pills").cues()).contains(Cue.MEANS);
+        assertThat(result("tonight").cues()).contains(Cue.NOW);
+        assertThat(result("taking them now").cues()).contains(Cue.ACT);
+        assertThat(result("I've written letters to everyone").cues()).contains(Cue.PREPARATION);
+        assertThat(result("I feel so hopeless").cues()).contains(Cue.DISTRESS);
+        assertThat(result("the weather is nice").cues()).isEmpty();
+    }
+}
