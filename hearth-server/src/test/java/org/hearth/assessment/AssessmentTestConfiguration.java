@@ -1,8 +1,11 @@
 package org.hearth.assessment;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
@@ -17,5 +20,20 @@ class AssessmentTestConfiguration {
     @Primary
     RecordingSafety recordingSafety() {
         return new RecordingSafety();
+    }
+
+    @Bean
+    DueEvents dueEvents() {
+        return new DueEvents();
+    }
+
+    /** Records reminders from any thread (the scheduler's too, which RecordApplicationEvents misses). */
+    static class DueEvents {
+        final List<AssessmentDue> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(AssessmentDue due) {
+            seen.add(due);
+        }
     }
 }
