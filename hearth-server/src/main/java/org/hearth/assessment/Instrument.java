@@ -45,7 +45,7 @@ record Instrument(
             @Nullable List<Option> options,
             @Nullable EnableWhen enableWhen) {
 
-        boolean reversed() {
+        public boolean reversed() {
             return Boolean.TRUE.equals(reverse);
         }
     }
@@ -56,14 +56,14 @@ record Instrument(
             boolean higherIsBetter,
             @Nullable String unit) {
 
-        boolean isRiskTriage() {
+        public boolean isRiskTriage() {
             return "risk".equals(method);
         }
     }
 
     record Band(int min, int max, String code, String label, String explanation, String nextSteps) {
 
-        boolean contains(int score) {
+        public boolean contains(int score) {
             return score >= min && score <= max;
         }
     }
@@ -112,25 +112,25 @@ record Instrument(
             int item, int minAnswer, RiskLevel level, List<RiskCategory> categories, String code, String explanation) {}
 
     /** The options of an item (its own, or the instrument's shared ones). */
-    List<Option> optionsOf(int itemIndex) {
+    public List<Option> optionsOf(int itemIndex) {
         List<Option> own = items.get(itemIndex).options();
         return own != null && !own.isEmpty() ? own : options;
     }
 
-    int itemCount() {
+    public int itemCount() {
         return items.size();
     }
 
-    List<CriticalRule> criticalRules() {
+    public List<CriticalRule> criticalRules() {
         return critical == null ? List.of() : critical;
     }
 
-    List<Subscale> subscaleList() {
+    public List<Subscale> subscaleList() {
         return subscales == null ? List.of() : subscales;
     }
 
     /** Whether an item is asked, given the answers before it (1-based rule numbers, 0-based index). */
-    boolean isEnabled(int itemIndex, List<@Nullable Integer> answers) {
+    public boolean isEnabled(int itemIndex, List<@Nullable Integer> answers) {
         EnableWhen when = items.get(itemIndex).enableWhen();
         if (when == null) {
             return true;
@@ -140,11 +140,11 @@ record Instrument(
         return gateAnswer != null && gateAnswer == when.answer() && isEnabled(gate, answers);
     }
 
-    int minScore() {
+    public int minScore() {
         return range(true);
     }
 
-    int maxScore() {
+    public int maxScore() {
         return range(false);
     }
 
@@ -158,7 +158,7 @@ record Instrument(
     }
 
     /** The bands that apply, picking sex-specific cut-offs when the instrument has them. */
-    List<Band> bandsFor(@Nullable String sex) {
+    public List<Band> bandsFor(@Nullable String sex) {
         if (sex != null && bandsBySex != null && bandsBySex.containsKey(sex)) {
             return bandsBySex.get(sex);
         }

@@ -24,7 +24,8 @@ class ScheduleTimeTests {
     void movesToTheNextDayOnceTodaysTimeHasPassed() {
         assertThat(DueAssessments.nextOccurrence(Instant.parse("2027-01-10T08:00:00Z"), LocalTime.of(9, 0), BERLIN))
                 .isEqualTo(Instant.parse("2027-01-11T08:00:00Z"));
-        assertThat(DueAssessments.nextOccurrence(Instant.parse("2027-01-10T08:00:00Z"), LocalTime.of(20, 30), ZoneId.of("America/New_York")))
+        assertThat(DueAssessments.nextOccurrence(
+                        Instant.parse("2027-01-10T08:00:00Z"), LocalTime.of(20, 30), ZoneId.of("America/New_York")))
                 .isEqualTo(Instant.parse("2027-01-11T01:30:00Z"));
     }
 }
