@@ -75,6 +75,10 @@ class ScoringTests {
                 throw new AssertionError(instrument.id() + " " + answers + " in band "
                         + scored.band().code());
             }
+            if (instrument.id().equals("phq-9")
+                    && (answers.get(8) > 0) != scored.level().atLeast(RiskLevel.MODERATE)) {
+                throw new AssertionError("phq-9 " + answers + " raised " + scored.level());
+            }
             seen++;
             int position = 0;
             while (position < items && ++digits[position] == options) {
