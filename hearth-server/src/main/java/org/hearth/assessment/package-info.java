@@ -6,7 +6,7 @@
  * shape.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "identity", "safety", "nlp"})
+@ApplicationModule(allowedDependencies = {"platform", "identity", "safety"})
 package org.hearth.assessment;
 
 import org.jspecify.annotations.NullMarked;

@@ -122,7 +122,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout ->
-                        logout.logoutUrl("/signout").logoutSuccessUrl("/").permitAll())
+                        logout.logoutUrl("/signout").logoutSuccessUrl("/signin?logout").permitAll())
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }

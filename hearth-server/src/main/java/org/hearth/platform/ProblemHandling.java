@@ -1,5 +1,6 @@
 package org.hearth.platform;
 
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +52,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private final TraceIds traceIds;
 
-    ProblemHandling(TraceIds traceIds) {
-        this.traceIds = traceIds;
+    // Takes the tracer rather than the TraceIds bean so MVC test slices, which load advice but not
+    // components, can still build it.
+    ProblemHandling(ObjectProvider<Tracer> tracer) {
+        this.traceIds = new TraceIds(tracer);
     }
 
     @Override

@@ -53,6 +53,7 @@ class AssessmentPagesIntegrationTests {
         String step = page.replaceAll("(?s).*name=\"step\" value=\"(\\d+)\".*", "$1");
         String answers = page.replaceAll("(?s).*name=\"answers\" value=\"([^\"]*)\".*", "$1");
         var request = post("/assessments/{id}", instrument)
+                .locale(java.util.Locale.US)
                 .with(AssessmentApiIntegrationTests.as(member))
                 .with(csrf())
                 .param("step", step)

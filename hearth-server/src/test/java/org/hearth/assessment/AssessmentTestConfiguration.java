@@ -2,24 +2,21 @@ package org.hearth.assessment;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hearth.safety.Safety;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
-/**
- * What the assessment tests need from modules that are not in this branch: a Safety that records
- * calls, and method security (identity's security configuration enables it in the application).
- */
+/** The real Safety with a record of its reports, and a listener for due-assessment events. */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class AssessmentTestConfiguration {
 
     @Bean
     @Primary
-    RecordingSafety recordingSafety() {
-        return new RecordingSafety();
+    RecordingSafety recordingSafety(@Qualifier("safetyService") Safety real) {
+        return new RecordingSafety(real);
     }
 
     @Bean

@@ -737,7 +737,7 @@ class IdentityIntegrationTests {
                 .containsExactly("ROLE_MEMBER");
         assertThat(auditCount("identity.sign-in", userId, "SUCCESS")).isEqualTo(1);
 
-        mvc.perform(post("/signout").with(csrf()).session(session)).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/signout").with(csrf()).session(session)).andExpect(redirectedUrl("/signin?logout"));
     }
 
     // ---- helpers -----------------------------------------------------------------------------

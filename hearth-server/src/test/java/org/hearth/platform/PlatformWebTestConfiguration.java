@@ -48,7 +48,10 @@ public class PlatformWebTestConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain permitAllForPlatformTests(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // Only the test controller's paths (and one unknown route) are opened; everything else goes
+        // through the application's real security chains.
+        return http.securityMatcher("/api/test/**", "/api/v1/nothing-here")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
     }

@@ -42,7 +42,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The pages as HTML, with identity replaced by mocks and every URL open (see PermitAllSecurity). */
-@WebMvcTest
+@WebMvcTest(
+        controllers = {HomeController.class, SignInController.class, SignUpController.class, StaffAdminController.class
+        })
 @Import(PermitAllSecurity.class)
 class PagesIntegrationTests {
 
