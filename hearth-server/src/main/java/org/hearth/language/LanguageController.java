@@ -43,17 +43,17 @@ class LanguageController {
 
     record AnalyzeRequest(
             @NotBlank(message = "must not be blank")
-                    @Size(max = MAX_TEXT_CHARS, message = "must be at most " + MAX_TEXT_CHARS + " characters")
-                    String text) {}
+            @Size(max = MAX_TEXT_CHARS, message = "must be at most " + MAX_TEXT_CHARS + " characters")
+            String text) {}
 
     record BatchRequest(
             @NotNull(message = "must be given")
-                    @Size(min = 1, max = MAX_BATCH, message = "must hold between 1 and " + MAX_BATCH + " texts")
-                    List<
-                                    @NotBlank(message = "must not be blank")
-                                    @Size(max = MAX_TEXT_CHARS, message = "must be at most " + MAX_TEXT_CHARS + " characters")
-                                    String>
-                            texts) {}
+            @Size(min = 1, max = MAX_BATCH, message = "must hold between 1 and " + MAX_BATCH + " texts")
+            List<
+                            @NotBlank(message = "must not be blank")
+                            @Size(max = MAX_TEXT_CHARS, message = "must be at most " + MAX_TEXT_CHARS + " characters")
+                            String>
+                    texts) {}
 
     record LabelView(String label, double score, boolean present) {
         static LabelView of(LabelScore s) {

@@ -3,6 +3,8 @@ package org.hearth.language;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -11,9 +13,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Problem details for this module's endpoints, with {@code errors} naming each bad field. The
+ * Problem details for this module's endpoints (ahead of Boot's generic handler, which has no
+ * {@code errors}), with {@code errors} naming each bad field. The
  * messages are the constraint messages only: the rejected value is member text and never echoed.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = LanguageController.class)
 class LanguageProblems {
 
@@ -25,7 +29,7 @@ class LanguageProblems {
                 .forEach(f -> errors.putIfAbsent(
                         f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        problem.setType(URI.create("about:blank"));
+        problem.setType(URI.create("urn:hearth:problem:invalid-request"));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;
@@ -35,7 +39,7 @@ class LanguageProblems {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
-        problem.setType(URI.create("about:blank"));
+        problem.setType(URI.create("urn:hearth:problem:unreadable-request"));
         problem.setTitle("Unreadable request");
         return problem;
     }

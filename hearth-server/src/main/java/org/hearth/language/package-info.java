@@ -5,7 +5,8 @@
  * analysis over HTTP for staff and integrations. It stores nothing and logs no text.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = "platform")
+// hearth-nlp's top package (org.hearth.nlp) is seen by Modulith as the module "nlp".
+@ApplicationModule(allowedDependencies = {"platform", "nlp"})
 package org.hearth.language;
 
 import org.jspecify.annotations.NullMarked;
