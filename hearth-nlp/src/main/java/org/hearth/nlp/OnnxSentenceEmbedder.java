@@ -62,6 +62,9 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
         }
     }
 
+    /** The model Hearth's shipped heads are trained on (see docs/adr/0002). */
+    public static final Candidate STANDARD = Candidate.BGE_SMALL_EN_V15_Q;
+
     private final EmbeddingModel model;
     private final String modelId;
 
@@ -76,7 +79,15 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
         return new OnnxSentenceEmbedder(candidate);
     }
 
-    /** all-MiniLM-L6-v2, quantized: Hearth's default model (see docs/adr/0002). */
+    /**
+     * The embedder the shipped heads read: bge-small-en-v1.5, quantized (see docs/adr/0002).
+     * Anything that shares vectors with the {@code Analyzer} must use this one.
+     */
+    public static OnnxSentenceEmbedder standard() {
+        return of(STANDARD);
+    }
+
+    /** all-MiniLM-L6-v2, quantized: the fastest candidate. */
     public static OnnxSentenceEmbedder allMiniLmL6V2Quantized() {
         return of(Candidate.ALL_MINILM_L6_V2_Q);
     }

@@ -12,7 +12,7 @@ import org.hearth.nlp.train.Corpus;
  */
 final class DevSets {
 
-    static final SentenceEmbedder EMBEDDER = OnnxSentenceEmbedder.allMiniLmL6V2Quantized();
+    static final SentenceEmbedder EMBEDDER = OnnxSentenceEmbedder.standard();
 
     /** Hearth's own data, relative to the module folder (surefire's working directory). */
     static final Path HEARTH_DATA = Path.of("data");

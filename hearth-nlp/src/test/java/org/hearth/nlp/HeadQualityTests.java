@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class HeadQualityTests {
 
-    /** GoEmotions dev, 28 labels: measured 0.4xx macro-F1; floor below it. */
-    static final double EMOTIONS_MACRO_F1_FLOOR = 0.38;
-    /** GoEmotions dev, 7 Ekman groups derived from the 28. */
-    static final double EKMAN_MACRO_F1_FLOOR = 0.47;
-    /** hearth-nlp/data dev: intent accuracy. */
-    static final double INTENT_ACCURACY_FLOOR = 0.88;
-    /** hearth-nlp/data dev: sentiment accuracy. */
-    static final double SENTIMENT_ACCURACY_FLOOR = 0.80;
-    /** hearth-nlp/data dev: any distortion present vs none, F1. */
-    static final double DISTORTION_PRESENT_F1_FLOOR = 0.84;
-    /** hearth-nlp/data dev: macro-F1 over the 10 distortions. */
-    static final double DISTORTION_MACRO_F1_FLOOR = 0.65;
+    /** GoEmotions dev (5,426 rows), macro-F1 over the 28 labels: measured 0.442. */
+    static final double EMOTIONS_MACRO_F1_FLOOR = 0.42;
+    /** GoEmotions dev, macro-F1 over the 7 Ekman groups derived from the 28: measured 0.553. */
+    static final double EKMAN_MACRO_F1_FLOOR = 0.53;
+    /** hearth-nlp/data dev (275 rows), intent accuracy: measured 0.945. */
+    static final double INTENT_ACCURACY_FLOOR = 0.90;
+    /** hearth-nlp/data dev, sentiment accuracy: measured 0.920. */
+    static final double SENTIMENT_ACCURACY_FLOOR = 0.87;
+    /** hearth-nlp/data dev, any distortion present vs none, F1: measured 0.889. */
+    static final double DISTORTION_PRESENT_F1_FLOOR = 0.85;
+    /** hearth-nlp/data dev, macro-F1 over the 10 distortions: measured 0.778. */
+    static final double DISTORTION_MACRO_F1_FLOOR = 0.72;
 
     private static Head shipped(HeadSpec spec) {
         return Head.load(spec, DevSets.EMBEDDER.dimensions());

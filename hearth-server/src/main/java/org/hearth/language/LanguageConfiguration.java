@@ -15,7 +15,7 @@ class LanguageConfiguration {
 
     @Bean
     SentenceEmbedder sentenceEmbedder() {
-        return OnnxSentenceEmbedder.allMiniLmL6V2Quantized();
+        return OnnxSentenceEmbedder.standard();
     }
 
     @Bean

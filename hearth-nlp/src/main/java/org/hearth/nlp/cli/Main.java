@@ -33,7 +33,7 @@ import org.tribuo.Model;
  */
 public final class Main {
 
-    private static final String DEFAULT_EMBEDDER = "all-minilm-l6-v2-q";
+    private static final String DEFAULT_EMBEDDER = OnnxSentenceEmbedder.STANDARD.shortName();
 
     private Main() {}
 
@@ -69,9 +69,9 @@ public final class Main {
         boolean emotions = spec == HeadSpec.EMOTIONS;
         HeadTrainer.Settings settings = new HeadTrainer.Settings(
                 opts.getOrDefault("algorithm", "lr"),
-                Integer.parseInt(opts.getOrDefault("epochs", emotions ? "8" : "30")),
-                Double.parseDouble(opts.getOrDefault("lr", emotions ? "0.05" : "0.1")),
-                Integer.parseInt(opts.getOrDefault("minibatch", emotions ? "16" : "4")),
+                Integer.parseInt(opts.getOrDefault("epochs", emotions ? "15" : "30")),
+                Double.parseDouble(opts.getOrDefault("lr", emotions ? "0.5" : "0.1")),
+                Integer.parseInt(opts.getOrDefault("minibatch", emotions ? "8" : "4")),
                 Integer.parseInt(opts.getOrDefault("factors", "16")),
                 Long.parseLong(opts.getOrDefault("seed", "17")));
         List<Corpus.Row> trainRows = rows(spec, data, "train");
@@ -208,8 +208,9 @@ public final class Main {
             m.put("licence", "Apache-2.0");
             m.put(
                     "attribution",
-                    "GoEmotions, Copyright Google LLC, Apache License 2.0. Demszky, Movshovitz-Attias, Ko, Cowen,"
-                            + " Nemade, Ravi: GoEmotions: A Dataset of Fine-Grained Emotions, ACL 2020.");
+                    "GoEmotions by Google Research (github.com/google-research/google-research/tree/master/goemotions),"
+                            + " Apache License 2.0. Demszky, Movshovitz-Attias, Ko, Cowen, Nemade, Ravi: GoEmotions:"
+                            + " A Dataset of Fine-Grained Emotions, ACL 2020.");
         } else {
             m.put("name", "hearth-nlp/data (written by the Hearth team)");
             m.put("version", "train files " + sha(trainFiles(data)));
