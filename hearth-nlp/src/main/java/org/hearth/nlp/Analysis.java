@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param emotions the 28 GoEmotions labels (27 emotions and {@code neutral}) in the data set's order
  * @param ekman the 7 Ekman groups derived from the 28: a group's score is its highest member's
- *     score, and it is present when any member is
+ *     score, compared with the group's own threshold (tuned on GoEmotions dev)
  * @param sentiment {@code negative}, {@code neutral} or {@code positive}
  * @param intent one of {@code venting}, {@code seeking-advice}, {@code question}, {@code gratitude},
  *     {@code greeting}, {@code goodbye}, {@code small-talk}, {@code other}

@@ -21,7 +21,6 @@ public final class Analyzer {
     private final Head sentiment;
     private final Head intent;
     private final Head distortions;
-    private final int[][] ekmanMembers;
 
     private Analyzer(SentenceEmbedder embedder, Head emotions, Head sentiment, Head intent, Head distortions) {
         this.embedder = embedder;
@@ -34,13 +33,6 @@ public final class Analyzer {
                 throw new IllegalStateException("head " + h.spec().headName() + " was trained on "
                         + h.manifest().embeddingModel() + " but the embedder is " + embedder.modelId());
             }
-        }
-        List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
-        this.ekmanMembers = new int[groups.size()][];
-        for (int g = 0; g < groups.size(); g++) {
-            this.ekmanMembers[g] = Ekman.GROUPS.get(groups.get(g)).stream()
-                    .mapToInt(emotions.labels()::indexOf)
-                    .toArray();
         }
     }
 
@@ -96,16 +88,9 @@ public final class Analyzer {
                 labelScores(emotions.labels(), e, ePresent, emotions.labels().size());
 
         List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
-        List<LabelScore> ekman = new ArrayList<>(groups.size());
-        for (int g = 0; g < groups.size(); g++) {
-            double best = 0;
-            boolean present = false;
-            for (int member : ekmanMembers[g]) {
-                best = Math.max(best, e[member]);
-                present |= ePresent[member];
-            }
-            ekman.add(new LabelScore(groups.get(g), best, present));
-        }
+        double[] groupScores = Ekman.groupScores(emotions.labels(), e);
+        boolean[] groupPresent = Ekman.groupPresent(emotions, groupScores, ePresent);
+        List<LabelScore> ekman = labelScores(groups, groupScores, groupPresent, groups.size());
 
         double[] s = sentiment.scores(vector);
         double[] i = intent.scores(vector);

@@ -13,9 +13,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.hearth.nlp.SentenceEmbedder;
+import org.hearth.nlp.heads.Ekman;
 import org.hearth.nlp.heads.Head;
 import org.hearth.nlp.heads.HeadManifest;
 import org.hearth.nlp.heads.HeadSpec;
@@ -92,8 +94,22 @@ public final class Main {
                     model,
                     manifest(spec, labels, Map.of(), embedder, data, settings, Map.of()),
                     embedder.dimensions());
-            thresholds = HeadEvaluation.tuneThresholds(labels, devRows, HeadEvaluation.score(untuned, devX));
-            thresholdSource = "tuned per label for F1 on the GoEmotions dev split";
+            double[][] devScores = HeadEvaluation.score(untuned, devX);
+            Map<String, Double> tuned = new LinkedHashMap<>(HeadEvaluation.tuneThresholds(labels, devRows, devScores));
+            // Each Ekman group is then decided on its own derived score (its best member's score).
+            List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
+            double[][] groupScores = new double[devScores.length][];
+            for (int i = 0; i < devScores.length; i++) {
+                groupScores[i] = Ekman.groupScores(labels, devScores[i]);
+            }
+            List<Set<String>> goldGroups = HeadEvaluation.toGroups(
+                    devRows.stream().map(Corpus.Row::labels).toList());
+            List<Corpus.Row> groupRows =
+                    goldGroups.stream().map(g -> new Corpus.Row("", g)).toList();
+            HeadEvaluation.tuneThresholds(groups, groupRows, groupScores)
+                    .forEach((g, t) -> tuned.put(Ekman.thresholdKey(g), t));
+            thresholds = tuned;
+            thresholdSource = "tuned per label and per Ekman group for F1 on the GoEmotions dev split";
         } else if (spec == HeadSpec.DISTORTIONS) {
             List<String> withNone = new ArrayList<>(labels);
             withNone.add(HeadSpec.NO_DISTORTION);

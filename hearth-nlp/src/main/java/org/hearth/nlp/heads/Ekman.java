@@ -38,6 +38,47 @@ public final class Ekman {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The manifest key of a group's own threshold, e.g. {@code ekman:anger}. */
+    public static String thresholdKey(String group) {
+        return "ekman:" + group;
+    }
+
+    /** Each group's score, in {@link #GROUPS} order: the highest score among its members. */
+    public static double[] groupScores(List<String> labels, double[] scores) {
+        double[] out = new double[GROUPS.size()];
+        int g = 0;
+        for (List<String> members : GROUPS.values()) {
+            double best = 0;
+            for (String m : members) {
+                best = Math.max(best, scores[labels.indexOf(m)]);
+            }
+            out[g++] = best;
+        }
+        return out;
+    }
+
+    /**
+     * Which groups are present. A group whose threshold the manifest records (tuned on GoEmotions dev
+     * for the group's own F1) compares its score with it; otherwise the group is present when any
+     * member label is.
+     */
+    public static boolean[] groupPresent(Head emotions, double[] groupScores, boolean[] labelPresent) {
+        boolean[] out = new boolean[GROUPS.size()];
+        int g = 0;
+        for (var e : GROUPS.entrySet()) {
+            Double t = emotions.manifest().thresholds().get(thresholdKey(e.getKey()));
+            if (t != null) {
+                out[g] = groupScores[g] >= t;
+            } else {
+                for (String m : e.getValue()) {
+                    out[g] |= labelPresent[emotions.labels().indexOf(m)];
+                }
+            }
+            g++;
+        }
+        return out;
+    }
+
     /** The group a GoEmotions label belongs to. */
     public static String groupOf(String emotion) {
         for (var e : GROUPS.entrySet()) {

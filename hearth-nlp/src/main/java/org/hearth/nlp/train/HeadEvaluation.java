@@ -110,7 +110,19 @@ public final class HeadEvaluation {
         List<Set<String>> gold = rows.stream().map(Corpus.Row::labels).toList();
         Metrics emotions = Metrics.of(head.labels(), gold, predicted);
         List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
-        Metrics ekman = Metrics.of(groups, toGroups(gold), toGroups(predicted));
+        List<Set<String>> predictedGroups = new ArrayList<>();
+        for (double[] s : scores) {
+            double[] groupScores = Ekman.groupScores(head.labels(), s);
+            boolean[] present = Ekman.groupPresent(head, groupScores, head.decide(s));
+            Set<String> g = new HashSet<>();
+            for (int j = 0; j < present.length; j++) {
+                if (present[j]) {
+                    g.add(groups.get(j));
+                }
+            }
+            predictedGroups.add(g);
+        }
+        Metrics ekman = Metrics.of(groups, toGroups(gold), predictedGroups);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("rows", rows.size());
         figures.put("macroF1", Metrics.round(emotions.macroF1()));
@@ -124,7 +136,8 @@ public final class HeadEvaluation {
         return new Result(report, figures);
     }
 
-    private static List<Set<String>> toGroups(List<Set<String>> labelSets) {
+    /** The Ekman groups of each row's GoEmotions labels. */
+    public static List<Set<String>> toGroups(List<Set<String>> labelSets) {
         List<Set<String>> out = new ArrayList<>();
         for (Set<String> s : labelSets) {
             Set<String> g = new HashSet<>();
