@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.hearth.nlp.SentenceEmbedder;
@@ -100,10 +99,5 @@ public final class EmbeddingCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Convenience for callers that hold lists. */
-    static List<float[]> asList(float[][] vectors) {
-        return new ArrayList<>(List.of(vectors));
     }
 }
