@@ -1,0 +1,302 @@
+package org.hearth.nlp.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hearth.nlp.OnnxSentenceEmbedder;
+import org.hearth.nlp.SentenceEmbedder;
+import org.hearth.nlp.heads.Ekman;
+import org.hearth.nlp.heads.Head;
+import org.hearth.nlp.heads.HeadManifest;
+import org.hearth.nlp.heads.HeadSpec;
+import org.hearth.nlp.train.Corpus;
+import org.hearth.nlp.train.EmbeddingCache;
+import org.hearth.nlp.train.HeadEvaluation;
+import org.hearth.nlp.train.HeadTrainer;
+import org.tribuo.Model;
+
+/**
+ * The hearth-nlp command line: {@code train <head> --data <path> [--seed N] [--out <dir>]} and
+ * {@code eval <head> --data <path> [--model-dir <dir>]}. Relative paths are resolved against the
+ * system property {@code hearth.nlp.basedir} (the module folder when run through Maven), else the
+ * working directory.
+ */
+public final class Main {
+
+    private static final String DEFAULT_EMBEDDER = OnnxSentenceEmbedder.STANDARD.shortName();
+
+    private Main() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || !(args[0].equals("train") || args[0].equals("eval"))) {
+            System.err.println("""
+                    usage: train <head> --data <path> [--seed N] [--out <dir>] [--embedder <name>]
+                                        [--algorithm lr|fm] [--epochs N] [--lr X] [--minibatch N]
+                           eval  <head> --data <path> [--model-dir <dir>] [--embedder <name>]
+                    heads: emotions (data: the GoEmotions folder), sentiment, intent, distortions
+                           (data: hearth-nlp/data or one of its sub-folders)""");
+            System.exit(2);
+        }
+        HeadSpec spec = HeadSpec.byName(args[1]);
+        Map<String, String> opts = options(args);
+        if (!opts.containsKey("data")) {
+            throw new IllegalArgumentException("--data <path> is required");
+        }
+        Path data = resolve(opts.get("data"));
+        EmbeddingCache cache = new EmbeddingCache(
+                opts.containsKey("no-cache") ? null : resolve(opts.getOrDefault("cache", "target/embedding-cache")));
+        if (args[0].equals("train")) {
+            train(spec, data, opts, cache);
+        } else {
+            eval(spec, data, opts, cache);
+        }
+    }
+
+    private static void train(HeadSpec spec, Path data, Map<String, String> opts, EmbeddingCache cache)
+            throws IOException {
+        SentenceEmbedder embedder = OnnxSentenceEmbedder.of(
+                OnnxSentenceEmbedder.Candidate.byName(opts.getOrDefault("embedder", DEFAULT_EMBEDDER)));
+        boolean emotions = spec == HeadSpec.EMOTIONS;
+        HeadTrainer.Settings settings = new HeadTrainer.Settings(
+                opts.getOrDefault("algorithm", "lr"),
+                Integer.parseInt(opts.getOrDefault("epochs", emotions ? "15" : "30")),
+                Double.parseDouble(opts.getOrDefault("lr", emotions ? "0.5" : "0.1")),
+                Integer.parseInt(opts.getOrDefault("minibatch", emotions ? "8" : "4")),
+                Integer.parseInt(opts.getOrDefault("factors", "16")),
+                Long.parseLong(opts.getOrDefault("seed", "17")));
+        List<Corpus.Row> trainRows = rows(spec, data, "train");
+        List<Corpus.Row> devRows = rows(spec, data, "dev");
+        float[][] trainX = cache.embed(embedder, texts(trainRows));
+        float[][] devX = cache.embed(embedder, texts(devRows));
+
+        long start = System.nanoTime();
+        Model<?> model = HeadTrainer.fit(spec, trainRows, trainX, settings);
+        System.err.printf("trained %s in %d ms%n", spec.headName(), (System.nanoTime() - start) / 1_000_000);
+        List<String> labels = emotions ? Corpus.goEmotionLabels(data) : HeadTrainer.labelsFor(spec, trainRows);
+        Map<String, Double> thresholds = Map.of();
+        String thresholdSource = "argmax";
+        if (emotions) {
+            // GoEmotions' authors provide dev for this: thresholds are tuned there, never on test.
+            Head untuned = Head.of(
+                    spec,
+                    model,
+                    manifest(spec, labels, Map.of(), embedder, data, settings, Map.of()),
+                    embedder.dimensions());
+            double[][] devScores = HeadEvaluation.score(untuned, devX);
+            Map<String, Double> tuned = new LinkedHashMap<>(HeadEvaluation.tuneThresholds(labels, devRows, devScores));
+            // Each Ekman group is then decided on its own derived score (its best member's score).
+            List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
+            double[][] groupScores = new double[devScores.length][];
+            for (int i = 0; i < devScores.length; i++) {
+                groupScores[i] = Ekman.groupScores(labels, devScores[i]);
+            }
+            List<Set<String>> goldGroups = HeadEvaluation.toGroups(
+                    devRows.stream().map(Corpus.Row::labels).toList());
+            List<Corpus.Row> groupRows =
+                    goldGroups.stream().map(g -> new Corpus.Row("", g)).toList();
+            HeadEvaluation.tuneThresholds(groups, groupRows, groupScores)
+                    .forEach((g, t) -> tuned.put(Ekman.thresholdKey(g), t));
+            thresholds = tuned;
+            thresholdSource = "tuned per label and per Ekman group for F1 on the GoEmotions dev split";
+        } else if (spec == HeadSpec.DISTORTIONS) {
+            List<String> withNone = new ArrayList<>(labels);
+            withNone.add(HeadSpec.NO_DISTORTION);
+            labels = withNone;
+            // Our own dev set stays unseen: thresholds come from out-of-fold scores on train.
+            thresholds = HeadEvaluation.tuneThresholds(
+                    labels, trainRows, outOfFoldScores(spec, trainRows, trainX, settings, labels, embedder, data));
+            thresholdSource = "tuned per label for F1 on 5-fold out-of-fold scores of the train split";
+        }
+        Map<String, Object> hyper = new LinkedHashMap<>(settings.asMap());
+        hyper.put("thresholds", thresholdSource);
+        HeadManifest draft = manifest(spec, labels, thresholds, embedder, data, settings, hyper);
+        Head head = Head.of(spec, model, draft, embedder.dimensions());
+        HeadEvaluation.Result result = HeadEvaluation.evaluate(head, devRows, devX);
+        System.out.println(result.report());
+        Map<String, Object> dev = new LinkedHashMap<>(result.figures());
+        dev.put("split", "dev");
+        HeadManifest manifest = new HeadManifest(
+                draft.head(),
+                draft.labels(),
+                draft.thresholds(),
+                draft.embeddingModel(),
+                draft.trainingData(),
+                draft.trainedOn(),
+                draft.seed(),
+                draft.hyperParameters(),
+                dev);
+        Path out = resolve(opts.getOrDefault("out", "src/main/resources/" + spec.resourceDir()));
+        Files.createDirectories(out);
+        model.serializeToFile(out.resolve(Head.MODEL_FILE));
+        manifest.write(out.resolve(Head.MANIFEST_FILE));
+        System.out.printf(
+                "wrote %s (%d bytes) and %s to %s%n",
+                Head.MODEL_FILE, Files.size(out.resolve(Head.MODEL_FILE)), Head.MANIFEST_FILE, out);
+    }
+
+    private static double[][] outOfFoldScores(
+            HeadSpec spec,
+            List<Corpus.Row> rows,
+            float[][] x,
+            HeadTrainer.Settings settings,
+            List<String> labels,
+            SentenceEmbedder embedder,
+            Path data) {
+        int folds = 5;
+        double[][] scores = new double[rows.size()][];
+        for (int f = 0; f < folds; f++) {
+            List<Corpus.Row> foldRows = new ArrayList<>();
+            List<float[]> foldX = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (i % folds != f) {
+                    foldRows.add(rows.get(i));
+                    foldX.add(x[i]);
+                }
+            }
+            Model<?> m = HeadTrainer.fit(spec, foldRows, foldX.toArray(float[][]::new), settings);
+            Head h = Head.of(
+                    spec,
+                    m,
+                    manifest(spec, labels, Map.of(), embedder, data, settings, Map.of()),
+                    embedder.dimensions());
+            for (int i = f; i < rows.size(); i += folds) {
+                scores[i] = h.scores(x[i]);
+            }
+        }
+        return scores;
+    }
+
+    private static void eval(HeadSpec spec, Path data, Map<String, String> opts, EmbeddingCache cache) {
+        Head probe = opts.containsKey("model-dir")
+                ? Head.load(spec, resolve(opts.get("model-dir")), 384)
+                : Head.load(spec, 384);
+        SentenceEmbedder embedder = OnnxSentenceEmbedder.of(OnnxSentenceEmbedder.Candidate.byName(
+                opts.getOrDefault("embedder", probe.manifest().embeddingModel())));
+        Head head = opts.containsKey("model-dir")
+                ? Head.load(spec, resolve(opts.get("model-dir")), embedder.dimensions())
+                : Head.load(spec, embedder.dimensions());
+        List<Corpus.Row> devRows = rows(spec, data, "dev");
+        float[][] devX = cache.embed(embedder, texts(devRows));
+        HeadEvaluation.Result result = HeadEvaluation.evaluate(head, devRows, devX);
+        System.out.println(result.report());
+    }
+
+    private static HeadManifest manifest(
+            HeadSpec spec,
+            List<String> labels,
+            Map<String, Double> thresholds,
+            SentenceEmbedder embedder,
+            Path data,
+            HeadTrainer.Settings settings,
+            Map<String, Object> hyper) {
+        return new HeadManifest(
+                spec.headName(),
+                labels,
+                thresholds,
+                embedder.modelId(),
+                trainingData(spec, data),
+                LocalDate.now(ZoneOffset.UTC).toString(),
+                settings.seed(),
+                hyper,
+                Map.of());
+    }
+
+    private static Map<String, String> trainingData(HeadSpec spec, Path data) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (spec == HeadSpec.EMOTIONS) {
+            m.put("name", "GoEmotions");
+            m.put(
+                    "version",
+                    "google-research goemotions data/original via monologg/GoEmotions-pytorch@b75f9d3a"
+                            + "8b76bc1060687925b04ca98a1b8ea66b; train split " + sha(data.resolve("train.tsv")));
+            m.put("licence", "Apache-2.0");
+            m.put(
+                    "attribution",
+                    "GoEmotions by Google Research (github.com/google-research/google-research/tree/master/goemotions),"
+                            + " Apache License 2.0. Demszky, Movshovitz-Attias, Ko, Cowen, Nemade, Ravi: GoEmotions:"
+                            + " A Dataset of Fine-Grained Emotions, ACL 2020.");
+        } else {
+            m.put("name", "hearth-nlp/data (written by the Hearth team)");
+            m.put("version", "train files " + sha(trainFiles(data)));
+            m.put("licence", "same as Hearth");
+        }
+        return m;
+    }
+
+    private static List<Path> trainFiles(Path data) {
+        Path direct = data.resolve("train.tsv");
+        if (Files.isRegularFile(direct)) {
+            return List.of(direct);
+        }
+        try (Stream<Path> s = Files.list(data)) {
+            return s.map(d -> d.resolve("train.tsv"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String sha(Path file) {
+        return sha(List.of(file));
+    }
+
+    private static String sha(List<Path> files) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                d.update(Files.readAllBytes(f));
+            }
+            return "sha256:" + HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Corpus.Row> rows(HeadSpec spec, Path data, String split) {
+        return spec == HeadSpec.EMOTIONS ? Corpus.goEmotions(data, split) : Corpus.hearth(data, split, spec.headName());
+    }
+
+    private static List<String> texts(List<Corpus.Row> rows) {
+        return rows.stream().map(Corpus.Row::text).toList();
+    }
+
+    private static Path resolve(String path) {
+        Path p = Path.of(path);
+        if (p.isAbsolute()) {
+            return p;
+        }
+        String base = System.getProperty("hearth.nlp.basedir");
+        return base == null ? p.toAbsolutePath() : Path.of(base).resolve(p).normalize();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + args[i]);
+            }
+            String key = args[i].substring(2);
+            if (key.equals("no-cache")) {
+                m.put(key, "true");
+            } else if (i + 1 < args.length) {
+                m.put(key, args[++i]);
+            } else {
+                throw new IllegalArgumentException("missing value for " + args[i]);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,176 @@
+package org.hearth.nlp.heads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
+
+/**
+ * One trained task head: a Tribuo model over sentence vectors plus its manifest. Immutable and
+ * safe to share between threads (Tribuo models are read-only at prediction time).
+ */
+public final class Head {
+
+    /** The model file name inside a head's folder (Tribuo's protobuf format). */
+    public static final String MODEL_FILE = "model.tribuo";
+    /** The manifest file name inside a head's folder. */
+    public static final String MANIFEST_FILE = "manifest.json";
+
+    private final HeadSpec spec;
+    private final HeadManifest manifest;
+    private final Model<?> model;
+    private final List<String> labels;
+    private final double[] thresholds;
+    private final String[] featureNames;
+
+    private Head(HeadSpec spec, Model<?> model, HeadManifest manifest, int dimensions) {
+        this.spec = spec;
+        this.model = model;
+        this.manifest = manifest;
+        this.labels = List.copyOf(manifest.labels());
+        this.thresholds = new double[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            thresholds[i] = manifest.thresholds().getOrDefault(labels.get(i), 0.5);
+        }
+        this.featureNames = featureNames(dimensions);
+    }
+
+    /** Wraps a freshly trained model (the train and eval commands). */
+    public static Head of(HeadSpec spec, Model<?> model, HeadManifest manifest, int dimensions) {
+        return new Head(spec, model, manifest, dimensions);
+    }
+
+    /**
+     * Loads the head shipped on the classpath under {@code models/<head>/}.
+     *
+     * @throws IllegalStateException if the model files are missing
+     */
+    public static Head load(HeadSpec spec, int dimensions) {
+        ClassLoader cl = Head.class.getClassLoader();
+        try (InputStream manifestIn = cl.getResourceAsStream(spec.resourceDir() + MANIFEST_FILE);
+                InputStream modelIn = cl.getResourceAsStream(spec.resourceDir() + MODEL_FILE)) {
+            if (manifestIn == null || modelIn == null) {
+                throw new IllegalStateException("no shipped model for head " + spec.headName());
+            }
+            return new Head(spec, Model.deserializeFromStream(modelIn), HeadManifest.read(manifestIn), dimensions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads a head from a folder written by the train command. */
+    public static Head load(HeadSpec spec, Path dir, int dimensions) {
+        try (InputStream manifestIn = Files.newInputStream(dir.resolve(MANIFEST_FILE))) {
+            return new Head(
+                    spec,
+                    Model.deserializeFromFile(dir.resolve(MODEL_FILE)),
+                    HeadManifest.read(manifestIn),
+                    dimensions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tribuo feature names for vector positions; zero-padded so name order equals index order. */
+    public static String[] featureNames(int dimensions) {
+        String[] names = new String[dimensions];
+        for (int i = 0; i < dimensions; i++) {
+            names[i] = String.format("e%03d", i);
+        }
+        return names;
+    }
+
+    public HeadSpec spec() {
+        return spec;
+    }
+
+    public HeadManifest manifest() {
+        return manifest;
+    }
+
+    public Model<?> model() {
+        return model;
+    }
+
+    /** The labels, in the order of {@link #scores}. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The decision threshold of each label (multi-label heads), in label order. */
+    public double threshold(int label) {
+        return thresholds[label];
+    }
+
+    /**
+     * Scores one sentence vector: a probability per label, in {@link #labels()} order.
+     * Multi-label heads give independent probabilities; single-label heads give a distribution.
+     */
+    public double[] scores(float[] embedding) {
+        double[] values = new double[embedding.length];
+        for (int i = 0; i < embedding.length; i++) {
+            values[i] = embedding[i];
+        }
+        return spec.multiLabel() ? multiScores(values) : singleScores(values);
+    }
+
+    @SuppressWarnings("unchecked")
+    private double[] multiScores(double[] values) {
+        Model<MultiLabel> m = (Model<MultiLabel>) model;
+        Prediction<MultiLabel> p =
+                m.predict(new ArrayExample<>(MultiLabelFactory.UNKNOWN_MULTILABEL, featureNames, values));
+        Map<String, MultiLabel> byName = p.getOutputScores();
+        double[] out = new double[labels.size()];
+        for (int i = 0; i < out.length; i++) {
+            MultiLabel ml = byName.get(labels.get(i));
+            out[i] = ml == null || ml.getLabelSet().isEmpty()
+                    ? 0
+                    : ml.getLabelSet().iterator().next().getScore();
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private double[] singleScores(double[] values) {
+        Model<Label> m = (Model<Label>) model;
+        Prediction<Label> p = m.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, featureNames, values));
+        Map<String, Label> byName = p.getOutputScores();
+        double[] out = new double[labels.size()];
+        for (int i = 0; i < out.length; i++) {
+            Output<?> l = byName.get(labels.get(i));
+            out[i] = l == null ? 0 : ((Label) l).getScore();
+        }
+        return out;
+    }
+
+    /** Applies the thresholds: which labels a multi-label head says are present. */
+    public boolean[] decide(double[] scores) {
+        boolean[] present = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            present[i] = scores[i] >= thresholds[i];
+        }
+        return present;
+    }
+
+    /** The index of the most probable label (single-label heads). */
+    public static int argMax(double[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
