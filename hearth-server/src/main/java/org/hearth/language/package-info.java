@@ -6,7 +6,7 @@
  */
 @NullMarked
 // hearth-nlp's top package (org.hearth.nlp) is seen by Modulith as the module "nlp".
-@ApplicationModule(allowedDependencies = {"platform", "nlp"})
+@ApplicationModule(allowedDependencies = "platform")
 package org.hearth.language;
 
 import org.jspecify.annotations.NullMarked;

@@ -21,20 +21,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(LanguageIntegrationTests.MethodSecurity.class)
 class LanguageIntegrationTests {
-
-    /** Method security is the identity module's to switch on; until it does, the test does it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableMethodSecurity
-    static class MethodSecurity {}
 
     @Autowired
     MockMvc mvc;
@@ -46,8 +39,16 @@ class LanguageIntegrationTests {
     Analyzer analyzer;
 
     private static RequestPostProcessor as(String role) {
+        // The same principal identity's token filter puts in place: a person, or an API key.
+        java.util.UUID organization = java.util.UUID.randomUUID();
+        org.hearth.identity.Caller caller = role.equals(org.hearth.identity.Role.API_CLIENT_AUTHORITY)
+                ? org.hearth.identity.Caller.apiKey(java.util.UUID.randomUUID(), organization)
+                : org.hearth.identity.Caller.person(
+                        java.util.UUID.randomUUID(),
+                        organization,
+                        java.util.Set.of(org.hearth.identity.Role.valueOf(role.substring("ROLE_".length()))));
         return authentication(
-                new UsernamePasswordAuthenticationToken("staff", null, AuthorityUtils.createAuthorityList(role)));
+                new UsernamePasswordAuthenticationToken(caller, null, AuthorityUtils.createAuthorityList(role)));
     }
 
     @Test
