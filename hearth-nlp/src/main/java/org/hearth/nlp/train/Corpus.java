@@ -63,7 +63,7 @@ public final class Corpus {
     /**
      * Reads Hearth's own labelled lines for one column ({@code sentiment}, {@code intent} or
      * {@code distortions}). If {@code path} holds {@code <split>.tsv} only that file is read;
-     * otherwise every {@code <sub-dir>/<split>.tsv} under it, in name order. The header line names
+     * otherwise every {@code <sub-dir>/<split>.tsv} under it but {@code risk/}, in name order. The header line names
      * the columns; {@code distortions} is comma-separated, {@code none} meaning no distortion.
      */
     public static List<Row> hearth(Path path, String split, String column) {
@@ -73,7 +73,9 @@ public final class Corpus {
             files.add(direct);
         } else {
             try (Stream<Path> subs = Files.list(path)) {
+                // The risk screen's sets live beside these but have their own format (RISK.md).
                 subs.filter(Files::isDirectory)
+                        .filter(d -> !d.getFileName().toString().equals("risk"))
                         .map(d -> d.resolve(split + ".tsv"))
                         .filter(Files::isRegularFile)
                         .sorted()
