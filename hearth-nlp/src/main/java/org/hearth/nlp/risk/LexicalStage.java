@@ -117,10 +117,10 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|what if|hypothetically|what should i do if|what do i do if|what would happen if|how would i know"
             + "|how do i know if|if someone|if a friend|asking for|what are|what does|signs of|warning signs)\\b");
 
-    private static final Pattern CLINICAL = p(
-            "\\b(?:training|dissertation|lecture|seminar|class|studying|study"
-                    + "|research on|asks? about|asked (?:me )?(?:if|whether|about)|assessment|prevention|awareness|risk of"
-                    + "|phq-?9?|c-ssrs|columbia|screening|leaflet|helpline|volunteer|nurse|psychiatrist says|counsellor asked)\\b");
+    private static final Pattern CLINICAL = p("\\b(?:training|dissertation|lecture|seminar|class|studying|study"
+            + "|research on|asks? about|asked (?:me )?(?:if|whether|about)|assessment|prevention|awareness|risk of"
+            + "|phq-?9?|c-ssrs|columbia|screening|leaflet|helpline|volunteer|nurse|psychiatrist says|counsellor asked"
+            + "|gp|patients)\\b");
 
     private static final Pattern MEDIA = p("\\b(?:song|songs|lyrics?|chorus|sings?|sang|singing|rapper|raps|album"
             + "|track|band|movie|film|show|series|episode|book|novel|story|character|documentary|podcast|article"
@@ -180,6 +180,13 @@ final class LexicalStage implements LexicalAnalyzer {
                     + "|\\bknow where (?:the|his|her|my \\w+'?s?) (?:gun|pills|tablets|meds) (?:is|are)"
                     + "|\\brope in the (?:shed|garage|loft)|\\bthere'?s a gun|\\bbought (?:a )?rope\\b|\\bhas a gun\\b|\\bgun in the house"
                     + "|\\bholding (?:the |my )?(?:pills|gun|knife|blade|razor|tablets)");
+    /** Means kept "in case I decide to end it": the hypothetical is the plan, so it is not dropped. */
+    private static final Pattern KEPT_IN_CASE =
+            p("\\b(?:keep|kept|carry|carrying|have|got)\\b.{0,40}\\bin case i (?:ever )?"
+                    + "(?:decide|need|want|choose) to (?:end it|end my life|kill myself|die|do it|go through with it)");
+    /** "this traffic makes me want to drive into a wall haha": an annoyance joked about. */
+    private static final Pattern ANNOYANCE = p("\\b(?:makes?|making|made) me want to\\s*$");
+
     private static final Pattern WEAPON = p("\\b(?:knife|gun|rifle|pistol|weapon|bat)\\b");
     private static final Pattern ON_THE_WAY = p("\\bon my way|\\boutside (?:his|her|their)|\\bi'm going in");
     private static final Pattern TODAY = p("\\btoday\\b");
@@ -192,7 +199,9 @@ final class LexicalStage implements LexicalAnalyzer {
             p("\\b(?:traffic|view|sunset|stuck|commute|queue|gutter|fix|bus|jam|photos?|picnic|walk(?:ing)? the dog)\\b"
                     + "|\\b(?:fixing|repair\\w*|aerial|antenna|club|treehouse|garden|terrace|party|bar|restaurant|cafe|fireworks|concert|wedding)\\b"
                     + "|\\b(?:breakfast|coffee|tea|lunch|dinner|reading|sunbathing|smoking|plants|bbq|barbecue)\\b"
-                    + "|\\b(?:fishing|swim|swimming|paddling|picnic|ducks)\\b");
+                    + "|\\b(?:fishing|swim|swimming|paddling|picnic|ducks)\\b"
+                    // A shared summer memory, not a person on the edge now.
+                    + "|\\bwe (?:jumped|used to jump|would jump)\\b|\\bbest (?:summer|day|holiday|trip) ever\\b");
     private static final Pattern BLEEDING = p("\\b(?:won't|can't|doesn't|cannot|will not) stop (?:the )?bleeding"
             + "|\\bblood everywhere|\\bbleeding (?:a lot|badly|heavily|so much)|\\btoo deep\\b|\\bslit\\b"
             + "|\\bpouring\\b|\\bgushing\\b|\\bwon\\'t stop\\b"
@@ -230,7 +239,9 @@ final class LexicalStage implements LexicalAnalyzer {
             + "(?! forever)|stop living|no reason to (?:live|stay alive)|don't see (?:a|any) reason to (?:live|stay alive)"
             + "|world would be better without me|better off if i was dead|own funeral|dying on purpose"
             + "|(?:disappear|vanish) forever|like not exist|join (?:her|him) soon|let nature take its course"
-            + "|want to stop living|life (?:isn't|is not) worth living|(?:just )?wanna die|want 2 die)");
+            + "|want to stop living|life (?:isn't|is not) worth living|(?:just )?wanna die|want 2 die"
+            // Being dead as the easier way out is more than the passive wish to not be here.
+            + "|(?:easier|better) (?:to be|if i was|if i were|being) dead|easier not to be here\\b.{0,30}\\bdead\\b)");
     private static final Pattern SUICIDE_WORD =
             p("\\b(?:suicidal|(?:thoughts?|thinking|thinks|think|thought) (?:of|about)"
                     + " (?:suicide|dying)|suicide (?:feels|seems|is the only)|suicidal thoughts|planning (?:my )?suicide"
@@ -243,7 +254,9 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern OVERDOSE_TAKEN =
             p("\\b(?:overdosed|took an overdose|taken an overdose|took an od|have taken an overdose)\\b"
                     + "|\\boverdosing\\b"
-                    + "|\\btook (?:a|a massive|a huge|a big|a large) overdose");
+                    + "|\\btook (?:a|a massive|a huge|a big|a large) overdose"
+                    // "i od on purpose like 20 mins ago": the bare verb, made past by what follows.
+                    + "|\\bi overdose\\b(?=.{0,30}\\b(?:ago|on purpose)\\b)");
     private static final Pattern INGESTED = p(
             "\\b(?:took|taken|take|taking|takin|swallowed|swallowing|swallow|downed|drank|drink|ate|eaten|mixed|poured)\\b(?: now)? (?:like |about |over |almost |just )?"
                     + "(?:all|the whole|every|the entire|the lot|everything|\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|a whole|an entire"
@@ -286,7 +299,12 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\bletting go soon|\\bshould not take long|\\bshouldn't take long|\\bi'm starting now"
             + "|\\btonight is the night"
             + "|\\bdo it in (?:\\d+|a few|five|ten|two) (?:minutes|mins)|\\blast (?:thing|message) i\\'ll ever (?:write|say|send)|\\bwaiting to jump|\\bnow bye\\b"
-            + "|\\bbleeding out\\b|\\bi\\'m going over(?=\\s*(?:$|[.,!]))");
+            + "|\\bbleeding out\\b|\\bi\\'m going over(?=\\s*(?:$|[.,!]))"
+            // Dev misses: "about to do it" closing the message, "in the next ten minutes", and a
+            // promise not to wake up that the writer has already made sure of.
+            + "|\\babout to (?:do it|end it)(?=\\s*[.!]*\\s*$)|\\babout to (?:end my life|kill myself)\\b"
+            + "|\\bdo it in the next (?:\\w+ )?(?:minutes|mins|hour)"
+            + "|\\b(?:won't|will not|not going to) wake up\\b.{0,40}\\bmade sure");
     private static final Pattern STOCKPILE = p("\\b(?:sav(?:e|ed|ing)|stockpil\\w*|hoard\\w*|collect\\w*|putting"
             + " aside|put aside|stash\\w*|hid(?:den|ing)?)\\b(?: \\w+){0,4}? (?:" + DRUGS + ")"
             + "|\\b(?:pills|tablets|meds) (?:hidden|saved|stashed)|\\benough (?:tablets|pills) saved"
@@ -312,7 +330,11 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|stay|try|take a))|\\bi decided\\b(?= on)|\\bdecided to (?:kill|end|die)|\\bi decide to kill"
             + "|\\bi know (?:exactly )?how(?: to do it| i'd do it| i would do it)?(?=\\s*(?:$|[.,!]))"
             + "|\\b(?:picked|chosen|chose|choose|decided on) (?:a|the) (?:method|bridge|building|spot)|\\bi already choose"
-            + "|\\bgot a date set\\b(?! for)|\\bthe date is set\\b|\\bdecided how to do it|\\bi am decided");
+            + "|\\bgot a date set\\b(?! for)|\\bthe date is set\\b|\\bdecided how to do it|\\bi am decided"
+            // "I'm going to do it on my birthday" as the whole message: a chosen day for an unnamed act
+            // ("..., a big party!" goes on to say what the act is, and stays out).
+            + "|\\b(?:i'm going to|i am going to|i will|i'll) do it (?:(?:on|after|before) )?(?:my birthday|(?:this |next )?"
+            + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))(?=\\s*[.!]*\\s*$)");
     private static final Pattern FAREWELL = p("\\bthis is (?:my )?goodbye\\b(?! to)|\\bgoodbye (?:everyone|all|world"
             + "|forever)|\\bbye everyone|\\bmy last (?:message|words|night)|\\bthese are my last|\\blast words"
             + "|\\bfinal message|\\b(?:suicide|goodbye|farewell) (?:note|notes|letters?|message|text)|\\bnotes? (?:is )?"
@@ -329,7 +351,8 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\b(?:won\\'t|not going to) (?:wake up|be here|be around|be alive)\\b.{0,40}made sure");
     private static final Pattern SELF_HARM_ACT = p("\\b(?:cut|cutting|cuts|slit|sliced|burn(?:ed|t|ing|s)?|scratch(?:ed"
             + "|ing|es)?|hit(?:ting|s)?|punch(?:ed|ing|es)?|hurt(?:ing|s)?|harm(?:ed|ing|s)?|starv(?:e|ed|ing)) " + SELF
-            + "\\b|\\bselfharm\\w*|\\b(?:cut|slit|sliced|burn(?:ed|t)|scratched) (?:open )?" + POSS
+            + "\\b|\\bselfharm\\w*|\\b(?:cut|cutting|slit|slitting|sliced|slicing|burn(?:ed|t|ing)|scratch(?:ed|ing)) (?:open )?"
+            + POSS
             + " (?:wrists?|arms?"
             + "|legs?|thighs?|hand|stomach)|\\b(?:sliced|cut) my arm open|\\bcut (?:again|deep|too deep|today|yesterday"
             + "|last night|tonight|on my)\\b|\\bcutting (?:again|every)|\\brelapsed\\b|\\bfresh (?:ones|cuts)"
@@ -551,6 +574,10 @@ final class LexicalStage implements LexicalAnalyzer {
                 cues.add(Cue.PREPARATION);
                 emit(h, "lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
+            for (Hit h : hits(KEPT_IN_CASE, false)) {
+                cues.add(Cue.MEANS);
+                emit(h, "lexical.suicide.ideation_means", RiskLevel.HIGH, RiskCategory.SUICIDE);
+            }
             for (Hit h : hits(FAREWELL, true)) {
                 cues.add(Cue.PREPARATION);
                 emit(h, "lexical.suicide.farewell", nowOrFarewell(), RiskCategory.SUICIDE);
@@ -564,8 +591,12 @@ final class LexicalStage implements LexicalAnalyzer {
                             RiskCategory.SUICIDE);
                 }
             }
+            boolean joking = JOKE.matcher(s).find();
             for (Pattern ideation : List.of(SUICIDE_ACT, SUICIDE_WISH, SUICIDE_WORD)) {
                 for (Hit h : hits(ideation, false)) {
+                    if (joking && !means && !now && ANNOYANCE.matcher(h.prefix).find()) {
+                        continue;
+                    }
                     cues.add(Cue.DISTRESS);
                     boolean intent = INTENT.matcher(h.prefix + h.text).find()
                             && !TENTATIVE.matcher(h.prefix).find()

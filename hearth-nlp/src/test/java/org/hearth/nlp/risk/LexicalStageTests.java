@@ -232,4 +232,95 @@ class LexicalStageTests {
         assertThat(result("I feel so hopeless").cues()).contains(Cue.DISTRESS);
         assertThat(result("the weather is nice").cues()).isEmpty();
     }
+
+    // ---- Families fixed from dev misses after the old held-out set joined dev (2026-11-22). ----
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "im literally about to do it",
+                "I'm going to do it in the next ten minutes",
+                "I won't wake up tomorrow, I've made sure of it",
+                "i'm about to kill myself and nobody can stop me"
+            })
+    void readsAnUnnamedActAboutToHappenAsImminent(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I'm going to do it on my birthday|HIGH",
+                "i'll do it next friday.|HIGH",
+                "I'm going to do it on my birthday, a big party!|NONE",
+                "I'm about to do it, wish me luck with the driving test|NONE"
+            })
+    void readsAChosenDayForAnUnnamedActAsAPlanOnlyWhenNothingElseExplainsIt(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"i od on purpose like 20 mins ago", "i od'd an hour ago"})
+    void readsSlangOverdoseMadePastAsImminent(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Yesterday I was cutting my arm again with the knife|HIGH",
+                "was scratching my legs with a pin this morning|HIGH",
+                "I was cutting my hair yesterday and it went wrong|NONE"
+            })
+    void readsSelfHarmInTheProgressiveFormOnABodyPart(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I keep a razor blade in my wallet in case I decide to end it|HIGH",
+                "i carry pills with me in case i ever want to die|HIGH",
+                "I keep a first aid kit in the car in case I need it|NONE",
+                "what should i do if i ever want to end it|NONE"
+            })
+    void keepsMeansHeldInCaseOfADecisionAsHighRisk(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "as a GP I see a lot of patients who self harm",
+                "we jumped off the bridge into the river, best summer ever",
+                "this traffic makes me want to drive into a wall haha"
+            })
+    void dropsClinicalWorkSharedMemoriesAndJokedAnnoyance(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.NONE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I want to drive my car into a wall lol|MODERATE",
+                "this job makes me want to kill myself, i have the pills right here lol|HIGH",
+                "i'm on the bridge now|IMMINENT"
+            })
+    void keepsRiskThatOnlyLooksLikeTheDroppedForms(String text, RiskLevel expected) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "sometimes I think it'd be easier not to be here at all. like, dead",
+                "it would be easier to be dead"
+            })
+    void readsDeathAsTheEasierWayOutAsIdeation(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.MODERATE);
+    }
 }

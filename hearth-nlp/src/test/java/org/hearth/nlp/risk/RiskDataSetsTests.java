@@ -20,7 +20,7 @@ class RiskDataSetsTests {
 
     private static List<RiskDataSet.Row> all() throws IOException {
         List<RiskDataSet.Row> rows = new ArrayList<>(RiskDataSet.read(DIR.resolve("dev.tsv")));
-        rows.addAll(RiskDataSet.read(DIR.resolve("heldout.tsv")));
+        rows.addAll(RiskDataSet.read(DIR.resolve("heldout-v2.tsv")));
         return rows;
     }
 
@@ -74,15 +74,29 @@ class RiskDataSetsTests {
     }
 
     @Test
-    void keepsAtLeastFortyPercentHeldBackWithUniqueIds() throws IOException {
-        List<RiskDataSet.Row> dev = RiskDataSet.read(DIR.resolve("dev.tsv"));
-        List<RiskDataSet.Row> heldout = RiskDataSet.read(DIR.resolve("heldout.tsv"));
-        // The held-out share is fixed at its writing; dev grows with every miss, so the share is
-        // measured against the pool as it was split (dev rows up to dev-0454).
-        long originalDev = dev.stream()
-                .filter(r -> Integer.parseInt(r.id().substring(4)) <= 454)
-                .count();
-        assertThat((double) heldout.size() / (heldout.size() + originalDev)).isGreaterThanOrEqualTo(0.40);
+    void sharesNoTextBetweenTheHeldBackSetAndTheDevelopmentSet() throws IOException {
+        Set<String> dev = new HashSet<>();
+        for (RiskDataSet.Row r : RiskDataSet.read(DIR.resolve("dev.tsv"))) {
+            dev.add(key(r.text()));
+        }
+        for (RiskDataSet.Row r : RiskDataSet.read(DIR.resolve("heldout-v2.tsv"))) {
+            assertThat(dev).as("row %s also in dev.tsv", r.id()).doesNotContain(key(r.text()));
+        }
+    }
+
+    @Test
+    void keepsTheIndependentHeldBackSetAtItsWrittenSizeWithUniqueIds() throws IOException {
+        List<RiskDataSet.Row> heldout = RiskDataSet.read(DIR.resolve("heldout-v2.tsv"));
+        assertThat(heldout).allMatch(r -> r.id().startsWith("h2-"));
+        assertThat(heldout.stream().filter(r -> r.level() != RiskLevel.NONE).count())
+                .isGreaterThanOrEqualTo(220);
+        assertThat(heldout.stream().filter(r -> r.level() == RiskLevel.HIGH).count())
+                .isGreaterThanOrEqualTo(60);
+        assertThat(heldout.stream().filter(r -> r.level() == RiskLevel.IMMINENT).count())
+                .isGreaterThanOrEqualTo(50);
+        assertThat(heldout.stream().filter(RiskDataSet.Row::hardNegative).count())
+                .isGreaterThanOrEqualTo(220);
+        assertThat(heldout.stream().filter(r -> !r.context().isEmpty()).count()).isGreaterThanOrEqualTo(20);
         Set<String> ids = new HashSet<>();
         for (RiskDataSet.Row r : all()) {
             assertThat(ids.add(r.id())).as("duplicate id %s", r.id()).isTrue();

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Gate (clinical-safety.md): recall of HIGH and of IMMINENT at least 0.98, a screening at that
  * level or above counting as a hit, and a false-positive rate on hard negatives (screened MODERATE
- * or above) of at most 0.05. Data: src/test/resources/risk/dev.tsv, the development set.
+ * or above) of at most 0.05. The development set (dev.tsv, tunable; it now also holds the rows of the
+ * former heldout.tsv) is gated at exactly those thresholds.
  *
- * <p>The held-out set (heldout.tsv, written once, never tuned on) does NOT reach the 0.98 recall
- * target: 0.946 (HIGH) and 0.911 (IMMINENT) at its first evaluation, 0.964 and 0.956 now. Its test holds
- * the false-positive gate in full and the measured recall as a floor, so that a change can only make
- * it better; the gap is reported to the lead and listed in RISK.md.
+ * <p>The held-back set heldout-v2.tsv was written on 2026-11-22 by a second author who had not read
+ * the rules or the other sets, and is frozen. It is far from the clinical target: measured before
+ * any change 0.500 (HIGH), 0.544 (IMMINENT), FPR 0.090; after the dev-driven fixes of the same day
+ * 0.512 (HIGH, 42/82), 0.544 (IMMINENT, 37/68), FPR 0.090 (22/245). The gap is OPEN. Its test is a
+ * ratchet: recall floors at the measured values floored to two decimals and an FPR ceiling at the
+ * measured value rounded up, so that no change can make it worse; raise them as the gap closes and
+ * switch to the clinical thresholds when they are met. Never tune on heldout-v2.tsv to move them.
  */
 class RiskScreenGateTests {
 
@@ -26,10 +30,14 @@ class RiskScreenGateTests {
     static final double MIN_RECALL_IMMINENT = 0.98;
     static final double MAX_HARD_NEGATIVE_FPR = 0.05;
 
-    /** Measured on heldout.tsv, below the target, kept as a floor that only ever goes up. */
-    static final double HELDOUT_FLOOR_HIGH = 0.96;
+    /** Measured on heldout-v2.tsv (0.512), floored: the clinical target is 0.98 and the gap is open. */
+    static final double HELDOUT_V2_FLOOR_HIGH = 0.51;
 
-    static final double HELDOUT_FLOOR_IMMINENT = 0.95;
+    /** Measured on heldout-v2.tsv (0.544), floored: the clinical target is 0.98 and the gap is open. */
+    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.54;
+
+    /** Measured on heldout-v2.tsv (0.090, 22/245), rounded up: the clinical target is 0.05 and the gap is open. */
+    static final double HELDOUT_V2_CEILING_FPR = 0.09;
 
     private static DefaultRiskScreen screen;
 
@@ -60,16 +68,20 @@ class RiskScreenGateTests {
     }
 
     @Test
-    void meetsTheFalsePositiveGateAndHoldsItsRecallFloorOnTheHeldOutSet() throws IOException {
-        RiskMetrics m = evaluate("heldout.tsv");
+    void holdsItsRatchetOnTheIndependentHeldBackSet() throws IOException {
+        RiskMetrics m = evaluate("heldout-v2.tsv");
         assertThat(m.falsePositiveRate())
-                .as("hard-negative FPR on heldout.tsv")
-                .isLessThanOrEqualTo(MAX_HARD_NEGATIVE_FPR);
+                .as(
+                        "hard-negative FPR on heldout-v2.tsv (target %s, ceiling %s)",
+                        MAX_HARD_NEGATIVE_FPR, HELDOUT_V2_CEILING_FPR)
+                .isLessThanOrEqualTo(HELDOUT_V2_CEILING_FPR);
         assertThat(m.recallAtOrAbove(RiskLevel.HIGH))
-                .as("HIGH recall on heldout.tsv (target %s, floor %s)", MIN_RECALL_HIGH, HELDOUT_FLOOR_HIGH)
-                .isGreaterThanOrEqualTo(HELDOUT_FLOOR_HIGH);
+                .as("HIGH recall on heldout-v2.tsv (target %s, floor %s)", MIN_RECALL_HIGH, HELDOUT_V2_FLOOR_HIGH)
+                .isGreaterThanOrEqualTo(HELDOUT_V2_FLOOR_HIGH);
         assertThat(m.recallAtOrAbove(RiskLevel.IMMINENT))
-                .as("IMMINENT recall on heldout.tsv (target %s, floor %s)", MIN_RECALL_IMMINENT, HELDOUT_FLOOR_IMMINENT)
-                .isGreaterThanOrEqualTo(HELDOUT_FLOOR_IMMINENT);
+                .as(
+                        "IMMINENT recall on heldout-v2.tsv (target %s, floor %s)",
+                        MIN_RECALL_IMMINENT, HELDOUT_V2_FLOOR_IMMINENT)
+                .isGreaterThanOrEqualTo(HELDOUT_V2_FLOOR_IMMINENT);
     }
 }
