@@ -121,8 +121,9 @@ class SecurityConfiguration {
                         .failureHandler(FormSignIn.failureHandler())
                         .defaultSuccessUrl("/", false)
                         .permitAll())
-                .logout(logout ->
-                        logout.logoutUrl("/signout").logoutSuccessUrl("/signin?logout").permitAll())
+                .logout(logout -> logout.logoutUrl("/signout")
+                        .logoutSuccessUrl("/signin?logout")
+                        .permitAll())
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }

@@ -16,10 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class RiskScreenConfiguration {
 
     @Bean(destroyMethod = "close")
-    RiskScreen riskScreen(
-            ObjectProvider<SentenceEmbedder> embedder,
-            @Value("${hearth.safety.model-timeout:PT0.5S}") Duration modelTimeout) {
-        SentenceEmbedder shared = embedder.getIfAvailable();
-        return shared == null ? DefaultRiskScreen.create(modelTimeout) : DefaultRiskScreen.create(shared, modelTimeout);
+    RiskScreen riskScreen(@Value("${hearth.safety.model-timeout:PT0.5S}") Duration modelTimeout) {
+        return DefaultRiskScreen.create(modelTimeout);
     }
 }
