@@ -50,7 +50,7 @@ public class PlatformWebTestConfiguration {
     SecurityFilterChain permitAllForPlatformTests(HttpSecurity http) throws Exception {
         // Only the test controller's paths (and one unknown route) are opened; everything else goes
         // through the application's real security chains.
-        return http.securityMatcher("/api/test/**", "/api/v1/nothing-here")
+        return http.securityMatcher("/api/test/**", "/api/v1/nothing-here", "/no/such/page")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
