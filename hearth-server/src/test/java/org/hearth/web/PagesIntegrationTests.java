@@ -368,19 +368,6 @@ class PagesIntegrationTests {
     }
 
     @Test
-    void showsBrowsersTheFriendlyPageForAnUnknownAddress() throws Exception {
-        Caller member = person(Role.MEMBER);
-        mvc.perform(get("/no-such-page").with(signedIn(member)).accept(MediaType.TEXT_HTML))
-                .andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content()
-                        .string(allOf(
-                                containsString("We could not find that page"),
-                                containsString("action=\"/signout\""),
-                                not(containsString("No static resource")))));
-    }
-
-    @Test
     void keepsProblemDetailsForApiClients() throws Exception {
         mvc.perform(get("/no-such-page").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
