@@ -98,7 +98,11 @@ class AssessmentPagesIntegrationTests {
         assertThat(page).contains("<span>9</span> of <span>9</span>").contains(">Finish<");
         page = answer("phq-9", page, 0, "next");
         // 3 + 7 × 1 + 0 = 10: moderate, and item 9 at zero raises nothing.
-        assertThat(page).contains("<strong>10</strong>").contains("Moderate").contains("talking therapies");
+        assertThat(page)
+                .contains("<strong>10</strong>")
+                .contains("Moderate")
+                .contains("What could help next")
+                .contains("talking therapies");
         assertLaidOutWithoutInlineStyles(page);
         assertThat(page).doesNotContain("class=\"crisis-card\"");
         assertThat(safety.reports).isEmpty();
@@ -119,6 +123,10 @@ class AssessmentPagesIntegrationTests {
                 .contains("Are you safe right now?")
                 .contains("href=\"tel:988\"");
         assertLaidOutWithoutInlineStyles(page);
+        // Routine next steps are left out beside a crisis reply; the page points back to the card.
+        assertThat(page)
+                .doesNotContain("What could help next")
+                .contains("One of your answers matters more than this total.");
         assertThat(page.indexOf("class=\"crisis-card\"")).isLessThan(page.indexOf("<h1>Your PHQ-9 result</h1>"));
         assertThat(safety.reports).singleElement().satisfies(r -> assertThat(r.memberId())
                 .isEqualTo(member.userId()));
