@@ -1,5 +1,6 @@
 package org.hearth.assessment;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -44,6 +45,7 @@ class AssessmentController {
     private final DueAssessments due;
     private final FhirMapping fhir;
     private final ObjectProvider<Accounts> accounts;
+    private final StaffReads staffReads;
 
     AssessmentController(
             InstrumentCatalogue catalogue,
@@ -52,7 +54,8 @@ class AssessmentController {
             AssessmentSchedules schedules,
             DueAssessments due,
             FhirMapping fhir,
-            ObjectProvider<Accounts> accounts) {
+            ObjectProvider<Accounts> accounts,
+            StaffReads staffReads) {
         this.catalogue = catalogue;
         this.assessments = assessments;
         this.responses = responses;
@@ -60,6 +63,7 @@ class AssessmentController {
         this.due = due;
         this.fhir = fhir;
         this.accounts = accounts;
+        this.staffReads = staffReads;
     }
 
     record OptionView(int value, String text) {}
@@ -124,17 +128,35 @@ class AssessmentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 
+    /**
+     * A member's own history, or (with {@code memberId}) a clinician's read of a member's history under
+     * the member's assessments consent.
+     */
     @GetMapping("/responses")
-    @PreAuthorize("hasRole('MEMBER')")
-    Assessments.History history(@RequestParam String instrument, @AuthenticationPrincipal Caller caller) {
-        // Staff reading a member's history needs identity's consent check, which is wired at merge.
-        return assessments.history(caller.requireUserId(), instrument);
+    @PreAuthorize("hasAnyRole('MEMBER','CLINICIAN')")
+    Assessments.History history(
+            @RequestParam String instrument,
+            @RequestParam(required = false) @Nullable UUID memberId,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest request) {
+        UUID self = caller.requireUserId();
+        if (memberId == null || memberId.equals(self)) {
+            if (!caller.has(Role.MEMBER)) {
+                throw new Assessments.InvalidAnswersException(
+                        Map.of("memberId", "required when staff read a member's history"));
+            }
+            return assessments.history(self, instrument);
+        }
+        catalogue.require(instrument);
+        staffReads.require(caller, memberId, request.getRemoteAddr(), "No such member");
+        return assessments.history(memberId, instrument);
     }
 
     @GetMapping(value = "/responses/{responseId}/fhir", produces = "application/fhir+json")
-    @PreAuthorize("hasRole('MEMBER')")
-    ResponseEntity<String> response(@PathVariable UUID responseId, @AuthenticationPrincipal Caller caller) {
-        StoredResponse response = ownResponse(responseId, caller);
+    @PreAuthorize("hasAnyRole('MEMBER','CLINICIAN')")
+    ResponseEntity<String> response(
+            @PathVariable UUID responseId, @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        StoredResponse response = readableResponse(responseId, caller, request);
         Instrument instrument = catalogue.require(response.instrumentId());
         return ResponseEntity.ok()
                 .contentType(FHIR_JSON)
@@ -147,6 +169,20 @@ class AssessmentController {
         StoredResponse response = ownResponse(responseId, caller);
         Instrument instrument = catalogue.require(response.instrumentId());
         return ResponseEntity.ok().contentType(FHIR_JSON).body(fhir.toJson(fhir.totalScore(instrument, response)));
+    }
+
+    private StoredResponse readableResponse(UUID responseId, Caller caller, HttpServletRequest request) {
+        Optional<StoredResponse> found = responses.find(responseId);
+        if (found.isPresent() && found.get().memberId().equals(caller.userId())) {
+            return found.get();
+        }
+        if (!caller.has(Role.CLINICIAN)) {
+            throw new NotFoundException("No such response");
+        }
+        // A staff read of an unknown id has no member to ask or to audit against; it answers the same 404.
+        StoredResponse response = found.orElseThrow(() -> new NotFoundException("No such response"));
+        staffReads.require(caller, response.memberId(), request.getRemoteAddr(), "No such response");
+        return response;
     }
 
     private StoredResponse ownResponse(UUID responseId, Caller caller) {

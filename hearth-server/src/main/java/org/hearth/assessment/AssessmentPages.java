@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +35,12 @@ class AssessmentPages {
         this.catalogue = catalogue;
         this.assessments = assessments;
         this.due = due;
+    }
+
+    /** The layout links these after hearth.css; the pages carry no inline styles (CSP {@code style-src 'self'}). */
+    @ModelAttribute("pageStyles")
+    List<String> pageStyles() {
+        return List.of("/css/assessment.css");
     }
 
     @GetMapping

@@ -6,7 +6,7 @@
  * shape.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "identity", "safety"})
+@ApplicationModule(allowedDependencies = {"platform", "identity", "safety", "notify"})
 package org.hearth.assessment;
 
 import org.jspecify.annotations.NullMarked;

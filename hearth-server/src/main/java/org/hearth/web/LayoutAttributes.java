@@ -30,6 +30,9 @@ class LayoutAttributes {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         List<NavLink> links = new ArrayList<>();
         links.add(link("Home", "/", path));
+        if (caller.has(Role.MEMBER)) {
+            links.add(link("Assessments", "/assessments", path));
+        }
         if (caller.has(Role.RESPONDER)) {
             links.add(link("Incidents", "/responder/incidents", path));
         }

@@ -56,6 +56,9 @@ class AssessmentApiIntegrationTests {
     ApplicationEvents events;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     AssessmentTestConfiguration.DueEvents dueEvents;
 
     final InstrumentCatalogue catalogue = new InstrumentCatalogue();
@@ -294,6 +297,40 @@ class AssessmentApiIntegrationTests {
         submit(member, "phq-9", answers(Collections.nCopies(9, 0))).andExpect(status().isCreated());
         mvc.perform(get("/api/v1/assessments/due").with(as(member)))
                 .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void sendsAnInAppReminderWhenACheckInComesDue() throws Exception {
+        clock.set(java.time.Instant.parse("2027-05-10T12:00:00Z"));
+        mvc.perform(
+                        post("/api/v1/assessments/schedules")
+                                .with(as(member))
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"instrumentId\":\"phq-9\",\"everyDays\":7,\"localTime\":\"18:30\",\"timeZone\":\"UTC\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.nextDueAt").value("2027-05-10T18:30:00Z"));
+        assertThat(reminders(member.userId())).isEmpty();
+
+        clock.set(java.time.Instant.parse("2027-05-10T18:30:01Z"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reminders(member.userId()))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("kind")).isEqualTo("assessment.due");
+                    assertThat(row.get("title")).isEqualTo("A check-in is ready: PHQ-9");
+                    assertThat(row.get("link")).isEqualTo("/assessments/phq-9");
+                    assertThat(row.get("priority")).isEqualTo("NORMAL");
+                    assertThat(row.get("in_app")).isEqualTo(true);
+                    assertThat(row.get("email")).isEqualTo(false);
+                }));
+    }
+
+    private java.util.List<java.util.Map<String, Object>> reminders(java.util.UUID memberId) {
+        return jdbc.sql("select kind, title, link, priority, in_app, email from notification where recipient_id = :m")
+                .param("m", memberId)
+                .query()
+                .listOfRows();
     }
 
     @Test

@@ -82,6 +82,7 @@ class AssessmentPagesIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("<span>1</span> of <span>9</span>");
+        assertLaidOutWithoutInlineStyles(page);
 
         page = answer("phq-9", page, null, "next");
         assertThat(page).contains("role=\"alert\"").contains("Please choose one answer");
@@ -97,8 +98,13 @@ class AssessmentPagesIntegrationTests {
         assertThat(page).contains("<span>9</span> of <span>9</span>").contains(">Finish<");
         page = answer("phq-9", page, 0, "next");
         // 3 + 7 × 1 + 0 = 10: moderate, and item 9 at zero raises nothing.
-        assertThat(page).contains("<strong>10</strong>").contains("Moderate").contains("talking therapies");
-        assertThat(page).doesNotContain("class=\"crisis\"");
+        assertThat(page)
+                .contains("<strong>10</strong>")
+                .contains("Moderate")
+                .contains("What could help next")
+                .contains("talking therapies");
+        assertLaidOutWithoutInlineStyles(page);
+        assertThat(page).doesNotContain("class=\"crisis-card\"");
         assertThat(safety.reports).isEmpty();
     }
 
@@ -113,10 +119,15 @@ class AssessmentPagesIntegrationTests {
         }
         page = answer("phq-9", page, 2, "next");
         assertThat(page)
-                .contains("class=\"crisis\"")
+                .contains("class=\"crisis-card\"")
                 .contains("Are you safe right now?")
                 .contains("href=\"tel:988\"");
-        assertThat(page.indexOf("class=\"crisis\"")).isLessThan(page.indexOf("<h1>Your PHQ-9 result</h1>"));
+        assertLaidOutWithoutInlineStyles(page);
+        // Routine next steps are left out beside a crisis reply; the page points back to the card.
+        assertThat(page)
+                .doesNotContain("What could help next")
+                .contains("One of your answers matters more than this total.");
+        assertThat(page.indexOf("class=\"crisis-card\"")).isLessThan(page.indexOf("<h1>Your PHQ-9 result</h1>"));
         assertThat(safety.reports).singleElement().satisfies(r -> assertThat(r.memberId())
                 .isEqualTo(member.userId()));
     }
@@ -131,7 +142,7 @@ class AssessmentPagesIntegrationTests {
         page = answer("cssrs-screen", page, 0, "next");
         assertThat(page).contains("Have you ever done anything").contains("<span>3</span> of <span>3</span>");
         page = answer("cssrs-screen", page, 0, "next");
-        assertThat(page).contains("Your C-SSRS Screener result").doesNotContain("class=\"crisis\"");
+        assertThat(page).contains("Your C-SSRS Screener result").doesNotContain("class=\"crisis-card\"");
         assertThat(safety.reports).isEmpty();
     }
 
@@ -161,6 +172,36 @@ class AssessmentPagesIntegrationTests {
                 .contains("reliable improvement")
                 .contains("reliable recovery")
                 .contains("Reliably better");
+        assertLaidOutWithoutInlineStyles(page);
+    }
+
+    @Test
+    void listsTheQuestionnairesInTheSharedLayout() throws Exception {
+        String page = mvc.perform(get("/assessments").with(AssessmentApiIntegrationTests.as(member)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("<h1>Questionnaires</h1>").contains("href=\"/assessments/phq-9\"");
+        assertLaidOutWithoutInlineStyles(page);
+        assertThat(page).contains("<a href=\"/assessments\" aria-current=\"page\">Assessments</a>");
+    }
+
+    /**
+     * The app's content security policy is {@code style-src 'self'} with no inline scripts, so a page
+     * must bring its looks in stylesheets; it also lives inside the shared layout.
+     */
+    static void assertLaidOutWithoutInlineStyles(String page) {
+        assertThat(page)
+                .doesNotContain("<style")
+                .doesNotContain(" style=\"")
+                .doesNotContain("<script>")
+                .doesNotContain(" onclick=")
+                .contains("<link rel=\"stylesheet\" href=\"/css/hearth.css\">")
+                .contains("<link rel=\"stylesheet\" href=\"/css/assessment.css\">")
+                .contains("class=\"site-header\"")
+                .contains("<main id=\"main\"");
+        assertThat(page.split("<html", -1)).hasSize(2);
     }
 
     @Test
