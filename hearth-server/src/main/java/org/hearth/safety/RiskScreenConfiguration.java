@@ -1,8 +1,10 @@
 package org.hearth.safety;
 
 import java.time.Duration;
+import org.hearth.nlp.SentenceEmbedder;
 import org.hearth.nlp.risk.DefaultRiskScreen;
 import org.hearth.nlp.risk.RiskScreen;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
