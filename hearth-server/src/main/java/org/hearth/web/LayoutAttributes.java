@@ -30,7 +30,8 @@ class LayoutAttributes {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         List<NavLink> links = new ArrayList<>();
         links.add(link("Home", "/", path));
-        if (caller.has(Role.RESPONDER)) {
+        // Admins may read the queue too (they are told when no responder is configured).
+        if (caller.has(Role.RESPONDER) || caller.has(Role.ORG_ADMIN)) {
             links.add(link("Incidents", "/responder/incidents", path));
         }
         if (caller.has(Role.ORG_ADMIN)) {

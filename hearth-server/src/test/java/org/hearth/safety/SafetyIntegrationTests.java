@@ -304,7 +304,13 @@ class SafetyIntegrationTests {
                 .andExpect(jsonPath("$.incidents[0].noResponder").value(true));
         mvc.perform(get("/responder/incidents").with(as(lonelyAdmin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("no safety responder")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("no safety responder"),
+                                // The admin reaches the queue from the navigation, but may not act on it.
+                                org.hamcrest.Matchers.containsString(
+                                        "<a href=\"/responder/incidents\" aria-current=\"page\">Incidents</a>"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(">Acknowledge<")))));
     }
 
     @Test
@@ -405,7 +411,14 @@ class SafetyIntegrationTests {
                                 org.hamcrest.Matchers.containsString("href=\"sms:741741?&amp;body=HOME\""),
                                 org.hamcrest.Matchers.containsString("href=\"tel:911\""),
                                 org.hamcrest.Matchers.containsString("Are you safe right now?"),
-                                org.hamcrest.Matchers.containsString("Worried about someone else?"))));
+                                org.hamcrest.Matchers.containsString("Worried about someone else?"),
+                                // Inside the shared layout: the header's help link, the app's and the page's styles.
+                                org.hamcrest.Matchers.containsString(
+                                        "<a class=\"help-link\" href=\"/help\">Need help now?</a>"),
+                                org.hamcrest.Matchers.containsString("href=\"/css/hearth.css\""),
+                                org.hamcrest.Matchers.containsString("href=\"/css/safety.css\""),
+                                org.hamcrest.Matchers.containsString("href=\"/help?locale=en-GB\""),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("style=\"")))));
         mvc.perform(get("/help").header("Accept-Language", "en-GB,en;q=0.8"))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.allOf(
@@ -425,7 +438,21 @@ class SafetyIntegrationTests {
                                 org.hamcrest.Matchers.containsString(id.toString()),
                                 org.hamcrest.Matchers.containsString("IMMINENT"),
                                 org.hamcrest.Matchers.containsString("name=\"_csrf\""),
-                                org.hamcrest.Matchers.containsString("hx-trigger=\"every 10s\""))));
+                                org.hamcrest.Matchers.containsString("hx-get=\"/responder/incidents/list\""),
+                                org.hamcrest.Matchers.containsString("hx-trigger=\"every 10s\""),
+                                // Inside the shared layout: help link, and the navigation marks this page.
+                                org.hamcrest.Matchers.containsString(
+                                        "<a class=\"help-link\" href=\"/help\">Need help now?</a>"),
+                                org.hamcrest.Matchers.containsString(
+                                        "<a href=\"/responder/incidents\" aria-current=\"page\">Incidents</a>"),
+                                org.hamcrest.Matchers.containsString("href=\"/css/safety.css\""))));
+        mvc.perform(get("/responder/incidents/list").with(as(responder)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.startsWith("<div id=\"queue\""),
+                                org.hamcrest.Matchers.containsString(id.toString()),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("site-header")))));
         mvc.perform(post("/responder/incidents/{id}/acknowledge", id).with(as(responder)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/responder/incidents/{id}/acknowledge", id)

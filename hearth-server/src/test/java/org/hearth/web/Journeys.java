@@ -8,19 +8,19 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** What a person does through the forms, shared by the browser tests. */
-final class Journeys {
+public final class Journeys {
 
-    static final String PASSWORD = "a lantern by the window";
+    public static final String PASSWORD = "a lantern by the window";
 
     private Journeys() {}
 
     /** A fresh email address, so tests never collide with each other's accounts. */
-    static String newEmail() {
+    public static String newEmail() {
         return "person-" + UUID.randomUUID() + "@example.org";
     }
 
     /** Fills and submits the sign-up form; ends on the sign-in page. */
-    static void signUp(Page page, String email, String displayName) {
+    public static void signUp(Page page, String email, String displayName) {
         page.navigate("/signup");
         page.getByLabel("Email address").fill(email);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
@@ -32,7 +32,7 @@ final class Journeys {
     }
 
     /** Signs in through the form; ends on the home page. */
-    static void signIn(Page page, String email) {
+    public static void signIn(Page page, String email) {
         if (!page.url().contains("/signin")) {
             page.navigate("/signin");
         }
@@ -43,7 +43,7 @@ final class Journeys {
         assertThat(page).hasURL(Pattern.compile("/$"));
     }
 
-    static void signUpAndSignIn(Page page, String displayName) {
+    public static void signUpAndSignIn(Page page, String displayName) {
         String email = newEmail();
         signUp(page, email, displayName);
         signIn(page, email);
