@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +116,12 @@ class SafetyBrowserTests {
                 .hasAttribute("href", "tel:911");
         assertFitsThePhone(page, "/help#safe-no");
         BrowserSupport.screenshot(page, "phone-help-not-safe");
+        // Loaded afresh in the dark scheme, so the picture does not catch colours mid-transition.
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        page.reload();
+        assertThat(urgent.getByText("Please get help now.")).isVisible();
+        BrowserSupport.screenshot(page, "phone-help-dark");
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
 
         yes.click();
 
@@ -176,7 +183,14 @@ class SafetyBrowserTests {
         BrowserSupport.screenshot(page, "phone-incidents-acknowledged");
 
         incident.getByLabel("Outcome").selectOption("CONTACTED_SAFE");
-        incident.getByLabel("Note").fill("Called them; they are with their partner and safe.");
+        String note = "Called them; they are with their partner and safe.";
+        // The queue refreshes while the responder types; the note must survive the refresh.
+        page.waitForResponse(
+                response -> response.url().endsWith("/responder/incidents/list"),
+                new Page.WaitForResponseOptions().setTimeout(40_000),
+                () -> incident.getByLabel("Note").fill(note));
+        assertThat(incident.getByLabel("Note")).hasValue(note);
+        assertThat(incident.getByLabel("Outcome")).hasValue("CONTACTED_SAFE");
         incident.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve"))
                 .click();
 
