@@ -2,6 +2,8 @@ package org.hearth.safety;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The public "Need help now?" page and the responder's incident queue. */
 @Controller
 class SafetyPages {
+
+    // Read at a glance on a phone: minutes, not microseconds; the zone is spelled out.
+    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final CrisisProtocol protocol;
     private final Incidents incidents;
@@ -85,7 +92,7 @@ class SafetyPages {
             @RequestParam IncidentOutcome outcome,
             @RequestParam(defaultValue = "") String note) {
         desk.resolve(id, caller.organizationId(), caller.requireUserId(), outcome, note.strip());
-        return "redirect:/responder/incidents";
+        return "redirect:/responder/incidents?resolved";
     }
 
     private void fill(Caller caller, Model model) {
@@ -93,6 +100,7 @@ class SafetyPages {
                 caller.organizationId(), EnumSet.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), 200);
         model.addAttribute("incidents", active);
         model.addAttribute("now", clock.instant());
+        model.addAttribute("times", TIMES);
         model.addAttribute("outcomes", IncidentOutcome.values());
         model.addAttribute("canAct", caller.has(Role.RESPONDER));
         model.addAttribute("noResponder", active.stream().anyMatch(Incident::noResponder));

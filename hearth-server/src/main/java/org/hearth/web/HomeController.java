@@ -29,7 +29,7 @@ class HomeController {
                 "displayName",
                 accounts.find(caller.requireUserId()).map(Account::displayName).orElse(null));
         model.addAttribute("member", caller.has(Role.MEMBER));
-        model.addAttribute("responder", caller.has(Role.RESPONDER));
+        model.addAttribute("responder", caller.has(Role.RESPONDER) || caller.has(Role.ORG_ADMIN));
         model.addAttribute("admin", caller.has(Role.ORG_ADMIN));
         return "home";
     }

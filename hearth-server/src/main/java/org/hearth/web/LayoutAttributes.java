@@ -33,7 +33,8 @@ class LayoutAttributes {
         if (caller.has(Role.MEMBER)) {
             links.add(link("Assessments", "/assessments", path));
         }
-        if (caller.has(Role.RESPONDER)) {
+        // Admins may read the queue too (they are told when no responder is configured).
+        if (caller.has(Role.RESPONDER) || caller.has(Role.ORG_ADMIN)) {
             links.add(link("Incidents", "/responder/incidents", path));
         }
         if (caller.has(Role.ORG_ADMIN)) {

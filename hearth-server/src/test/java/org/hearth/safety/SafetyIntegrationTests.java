@@ -125,7 +125,7 @@ class SafetyIntegrationTests {
         assertThat(safety.inSafetyMode(thread)).isTrue();
 
         // The responder hears of it, in the app and (without SMTP configured) in the email outbox.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(notificationKinds(responder.id())).contains("safety.incident.opened");
             assertThat(jdbc.sql("select count(*) from email_outbox where recipient = :to")
                             .param("to", responder.email())
@@ -166,7 +166,7 @@ class SafetyIntegrationTests {
         assertThat(scheduledAt(id, 1)).isEqualTo(opened.deadline());
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> incident(id).escalationTier() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> incident(id).escalationTier() == 2);
 
         Incident escalated = incident(id);
         assertThat(escalated.status()).isEqualTo(IncidentStatus.OPEN);
@@ -176,7 +176,7 @@ class SafetyIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(notificationKinds(admin.id())).contains("safety.incident.escalated");
             assertThat(notificationKinds(responder.id())).contains("safety.incident.escalated");
         });
@@ -294,7 +294,7 @@ class SafetyIntegrationTests {
         assertThat(decision.reply().text()).contains("988");
         assertThat(incident(decision.incidentId()).noResponder()).isTrue();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
                                 "select priority from notification where recipient_id = :id and kind = 'safety.responder.missing'")
                         .param("id", lonelyAdmin.id())
                         .query(String.class)
@@ -304,7 +304,13 @@ class SafetyIntegrationTests {
                 .andExpect(jsonPath("$.incidents[0].noResponder").value(true));
         mvc.perform(get("/responder/incidents").with(as(lonelyAdmin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("no safety responder")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("no safety responder"),
+                                // The admin reaches the queue from the navigation, but may not act on it.
+                                org.hamcrest.Matchers.containsString(
+                                        "<a href=\"/responder/incidents\" aria-current=\"page\">Incidents</a>"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(">Acknowledge<")))));
     }
 
     @Test
@@ -405,7 +411,14 @@ class SafetyIntegrationTests {
                                 org.hamcrest.Matchers.containsString("href=\"sms:741741?&amp;body=HOME\""),
                                 org.hamcrest.Matchers.containsString("href=\"tel:911\""),
                                 org.hamcrest.Matchers.containsString("Are you safe right now?"),
-                                org.hamcrest.Matchers.containsString("Worried about someone else?"))));
+                                org.hamcrest.Matchers.containsString("Worried about someone else?"),
+                                // Inside the shared layout: the header's help link, the app's and the page's styles.
+                                org.hamcrest.Matchers.containsString(
+                                        "<a class=\"help-link\" href=\"/help\">Need help now?</a>"),
+                                org.hamcrest.Matchers.containsString("href=\"/css/hearth.css\""),
+                                org.hamcrest.Matchers.containsString("href=\"/css/safety.css\""),
+                                org.hamcrest.Matchers.containsString("href=\"/help?locale=en-GB\""),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("style=\"")))));
         mvc.perform(get("/help").header("Accept-Language", "en-GB,en;q=0.8"))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.allOf(
@@ -425,7 +438,21 @@ class SafetyIntegrationTests {
                                 org.hamcrest.Matchers.containsString(id.toString()),
                                 org.hamcrest.Matchers.containsString("IMMINENT"),
                                 org.hamcrest.Matchers.containsString("name=\"_csrf\""),
-                                org.hamcrest.Matchers.containsString("hx-trigger=\"every 10s\""))));
+                                org.hamcrest.Matchers.containsString("hx-get=\"/responder/incidents/list\""),
+                                org.hamcrest.Matchers.containsString("hx-trigger=\"every 10s\""),
+                                // Inside the shared layout: help link, and the navigation marks this page.
+                                org.hamcrest.Matchers.containsString(
+                                        "<a class=\"help-link\" href=\"/help\">Need help now?</a>"),
+                                org.hamcrest.Matchers.containsString(
+                                        "<a href=\"/responder/incidents\" aria-current=\"page\">Incidents</a>"),
+                                org.hamcrest.Matchers.containsString("href=\"/css/safety.css\""))));
+        mvc.perform(get("/responder/incidents/list").with(as(responder)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.startsWith("<div id=\"queue\""),
+                                org.hamcrest.Matchers.containsString(id.toString()),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("site-header")))));
         mvc.perform(post("/responder/incidents/{id}/acknowledge", id).with(as(responder)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/responder/incidents/{id}/acknowledge", id)
@@ -458,7 +485,7 @@ class SafetyIntegrationTests {
         assertThat(id).isNotNull();
         assertThat(withoutResponder.incidentId()).isNotNull();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notificationKinds(responder.id()))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(notificationKinds(responder.id()))
                 .contains("safety.incident.opened"));
         assertThat(count("select count(*) from event_publication where serialized_event like :m", "%" + id + "%"))
                 .isPositive();
@@ -477,7 +504,7 @@ class SafetyIntegrationTests {
                         "%" + marker + "%"))
                 .isZero();
         // The missing responder is logged (with ids only) by the listener, after the commit.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getAll())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(output.getAll())
                 .contains(withoutResponder.incidentId().toString()));
         assertThat(output.getAll()).doesNotContain(marker);
     }
