@@ -2,13 +2,12 @@ package org.hearth.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hearth.ApiClient;
+import org.hearth.ApiClient.Answer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,8 +59,8 @@ class AssessmentConsentIntegrationTests {
                 "/api/v1/auth/register",
                 null,
                 Map.of("email", memberEmail, "password", PASSWORD, "displayName", "Sam"));
-        assertThat(registered.status).isEqualTo(201);
-        UUID memberId = UUID.fromString(registered.body.get("userId").asString());
+        assertThat(registered.status()).isEqualTo(201);
+        UUID memberId = UUID.fromString(registered.body().get("userId").asString());
         String member = token(memberEmail, PASSWORD);
 
         String clinicianEmail = email();
@@ -79,8 +77,8 @@ class AssessmentConsentIntegrationTests {
                         "Dr. Lee",
                         "roles",
                         List.of("CLINICIAN")));
-        assertThat(created.status).isEqualTo(201);
-        UUID clinicianId = UUID.fromString(created.body.get("userId").asString());
+        assertThat(created.status()).isEqualTo(201);
+        UUID clinicianId = UUID.fromString(created.body().get("userId").asString());
         String clinician = token(clinicianEmail, PASSWORD);
 
         Answer submitted = call(
@@ -88,15 +86,15 @@ class AssessmentConsentIntegrationTests {
                 "/api/v1/assessments/phq-9/responses",
                 member,
                 Map.of("answers", List.of(2, 2, 1, 1, 1, 1, 1, 1, 0)));
-        assertThat(submitted.status).isEqualTo(201);
-        String responseId = submitted.body.get("responseId").asString();
+        assertThat(submitted.status()).isEqualTo(201);
+        String responseId = submitted.body().get("responseId").asString();
         String history = "/api/v1/assessments/responses?instrument=phq-9&memberId=" + memberId;
         String fhir = "/api/v1/assessments/responses/" + responseId + "/fhir";
 
         // Before any consent: nothing to see, and the attempt is on record.
         Answer before = call("GET", history, clinician, null);
-        assertThat(before.status).isEqualTo(404);
-        assertThat(before.contentType).startsWith("application/problem+json");
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.contentType()).startsWith("application/problem+json");
         assertThat(audit(clinicianId, memberId, "DENIED")).hasSize(1);
 
         Answer granted = call(
@@ -104,38 +102,39 @@ class AssessmentConsentIntegrationTests {
                 "/api/v1/consents",
                 member,
                 Map.of("granteeId", clinicianId.toString(), "scopes", List.of("ASSESSMENTS")));
-        assertThat(granted.status).isEqualTo(201);
-        String consentId = granted.body.get("consentId").asString();
+        assertThat(granted.status()).isEqualTo(201);
+        String consentId = granted.body().get("consentId").asString();
 
         Answer read = call("GET", history, clinician, null);
-        assertThat(read.status).isEqualTo(200);
-        assertThat(read.body.get("latest").get("score").asInt()).isEqualTo(10);
-        assertThat(read.body.get("responses").size()).isEqualTo(1);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("latest").get("score").asInt()).isEqualTo(10);
+        assertThat(read.body().get("responses").size()).isEqualTo(1);
         Answer fhirRead = call("GET", fhir, clinician, null);
-        assertThat(fhirRead.status).isEqualTo(200);
-        assertThat(fhirRead.body.get("resourceType").asString()).isEqualTo("QuestionnaireResponse");
+        assertThat(fhirRead.status()).isEqualTo(200);
+        assertThat(fhirRead.body().get("resourceType").asString()).isEqualTo("QuestionnaireResponse");
         assertThat(audit(clinicianId, memberId, "SUCCESS")).hasSize(2).allSatisfy(consent -> assertThat(consent)
                 .isEqualTo(consentId));
 
-        assertThat(call("DELETE", "/api/v1/consents/" + consentId, member, null).status)
+        assertThat(call("DELETE", "/api/v1/consents/" + consentId, member, null).status())
                 .isEqualTo(204);
 
         Answer after = call("GET", history, clinician, null);
-        assertThat(after.status).isEqualTo(404);
-        assertThat(after.contentType).startsWith("application/problem+json");
-        assertThat(after.body.toString()).doesNotContain(memberId.toString());
+        assertThat(after.status()).isEqualTo(404);
+        assertThat(after.contentType()).startsWith("application/problem+json");
+        assertThat(after.body().toString()).doesNotContain(memberId.toString());
         Answer fhirAfter = call("GET", fhir, clinician, null);
-        assertThat(fhirAfter.status).isEqualTo(404);
+        assertThat(fhirAfter.status()).isEqualTo(404);
         // The same answer as for an id that does not exist, so ids reveal nothing.
         Answer unknown = call("GET", "/api/v1/assessments/responses/" + UUID.randomUUID() + "/fhir", clinician, null);
-        assertThat(unknown.status).isEqualTo(404);
-        assertThat(fhirAfter.body.get("title")).isEqualTo(unknown.body.get("title"));
-        assertThat(fhirAfter.body.get("detail")).isEqualTo(unknown.body.get("detail"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(fhirAfter.body().get("title")).isEqualTo(unknown.body().get("title"));
+        assertThat(fhirAfter.body().get("detail")).isEqualTo(unknown.body().get("detail"));
         assertThat(audit(clinicianId, memberId, "DENIED")).hasSize(3);
         assertThat(audit(clinicianId, memberId, "SUCCESS")).hasSize(2);
 
         // The member still reads their own history without naming themselves.
-        assertThat(call("GET", "/api/v1/assessments/responses?instrument=phq-9", member, null).status)
+        assertThat(call("GET", "/api/v1/assessments/responses?instrument=phq-9", member, null)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -147,7 +146,7 @@ class AssessmentConsentIntegrationTests {
                 "/api/v1/auth/register",
                 null,
                 Map.of("email", firstEmail, "password", PASSWORD, "displayName", "Ana"));
-        UUID firstId = UUID.fromString(first.body.get("userId").asString());
+        UUID firstId = UUID.fromString(first.body().get("userId").asString());
         String secondEmail = email();
         call(
                 "POST",
@@ -157,7 +156,7 @@ class AssessmentConsentIntegrationTests {
         String second = token(secondEmail, PASSWORD);
 
         Answer read = call("GET", "/api/v1/assessments/responses?instrument=phq-9&memberId=" + firstId, second, null);
-        assertThat(read.status).isEqualTo(404);
+        assertThat(read.status()).isEqualTo(404);
     }
 
     /** The consent ids recorded on this clinician's reads of this member with the given outcome. */
@@ -172,41 +171,15 @@ class AssessmentConsentIntegrationTests {
                 .list();
     }
 
-    record Answer(int status, String contentType, JsonNode body) {}
-
     static String email() {
         return "person-" + UUID.randomUUID() + "@assessment-tests.example.org";
     }
 
     String token(String email, String password) {
-        Answer login = call("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status).isEqualTo(200);
-        return login.body.get("accessToken").asString();
+        return new ApiClient("http://localhost:" + port).token(email, password);
     }
 
     Answer call(String method, String path, @Nullable String bearer, @Nullable Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "application/json, application/problem+json, application/fhir+json")
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-            return new Answer(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new ApiClient("http://localhost:" + port).call(method, path, bearer, body);
     }
 }

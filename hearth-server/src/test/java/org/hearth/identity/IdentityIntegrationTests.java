@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hearth.ApiClient;
+import org.hearth.ApiClient.Answer;
 import org.hearth.platform.AuditLog;
 import org.hearth.platform.MutableClock;
 import org.hearth.platform.TestClockConfiguration;
@@ -46,7 +48,6 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(
@@ -112,35 +113,35 @@ class IdentityIntegrationTests {
     void registersAMemberAndRefusesTheSameEmailInAnyCase() {
         String email = email();
         Answer created = register(email, PASSWORD, Map.of());
-        assertThat(created.status).isEqualTo(201);
-        UUID userId = UUID.fromString(created.body.get("userId").asString());
+        assertThat(created.status()).isEqualTo(201);
+        UUID userId = UUID.fromString(created.body().get("userId").asString());
         assertThat(probes.events).contains(new UserRegistered(userId, defaultOrganization(), probes.at(userId)));
 
         Answer again = register(email.toUpperCase(), PASSWORD, Map.of());
-        assertThat(again.status).isEqualTo(409);
-        assertThat(again.contentType).startsWith("application/problem+json");
-        assertThat(again.body.get("type").asString()).isEqualTo("https://hearth.example/problems/email-taken");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.body().get("type").asString()).isEqualTo("https://hearth.example/problems/email-taken");
     }
 
     @Test
     void refusesWeakPasswordsAndInvalidFieldsWithAReasonPerField() {
         Answer common = register(email(), "Password123", Map.of());
-        assertThat(common.status).isEqualTo(400);
-        assertThat(common.contentType).startsWith("application/problem+json");
-        assertThat(common.body.at("/errors/password").asString()).contains("too common");
+        assertThat(common.status()).isEqualTo(400);
+        assertThat(common.contentType()).startsWith("application/problem+json");
+        assertThat(common.body().at("/errors/password").asString()).contains("too common");
 
         Answer shortOne = register(email(), "short", Map.of("timeZone", "Mars/Olympus", "locale", "xx-!!"));
-        assertThat(shortOne.status).isEqualTo(400);
-        assertThat(shortOne.body.at("/errors/password").asString()).contains("at least 10");
-        assertThat(shortOne.body.at("/errors/timeZone").isMissingNode()).isFalse();
-        assertThat(shortOne.body.at("/errors/locale").isMissingNode()).isFalse();
+        assertThat(shortOne.status()).isEqualTo(400);
+        assertThat(shortOne.body().at("/errors/password").asString()).contains("at least 10");
+        assertThat(shortOne.body().at("/errors/timeZone").isMissingNode()).isFalse();
+        assertThat(shortOne.body().at("/errors/locale").isMissingNode()).isFalse();
 
         Answer badEmail = register("not-an-email", PASSWORD, Map.of());
-        assertThat(badEmail.body.at("/errors/email").isMissingNode()).isFalse();
+        assertThat(badEmail.body().at("/errors/email").isMissingNode()).isFalse();
 
         Answer unknownOrganization = register(email(), PASSWORD, Map.of("organization", "no-such-org"));
-        assertThat(unknownOrganization.status).isEqualTo(400);
-        assertThat(unknownOrganization.body.at("/errors/organization").isMissingNode())
+        assertThat(unknownOrganization.status()).isEqualTo(400);
+        assertThat(unknownOrganization.body().at("/errors/organization").isMissingNode())
                 .isFalse();
     }
 
@@ -152,11 +153,11 @@ class IdentityIntegrationTests {
                 .query(String.class)
                 .single();
         String email = email();
-        assertThat(register(email, PASSWORD, Map.of("organization", slug)).status)
+        assertThat(register(email, PASSWORD, Map.of("organization", slug)).status())
                 .isEqualTo(201);
-        String token = login(email, PASSWORD).body.get("accessToken").asString();
+        String token = login(email, PASSWORD).body().get("accessToken").asString();
         assertThat(call("GET", "/api/v1/me", token, null)
-                        .body
+                        .body()
                         .get("organizationId")
                         .asString())
                 .isEqualTo(organization.toString());
@@ -206,10 +207,10 @@ class IdentityIntegrationTests {
             unknown = login(email(), "not the password at all");
             unknownEmail.add(System.nanoTime() - start);
         }
-        assertThat(wrong.status).isEqualTo(401);
-        assertThat(unknown.status).isEqualTo(401);
-        assertThat(unknown.body).isEqualTo(wrong.body);
-        assertThat(unknown.contentType).isEqualTo(wrong.contentType);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(wrong.body());
+        assertThat(unknown.contentType()).isEqualTo(wrong.contentType());
         // Without the dummy hash an unknown email answers many times faster than a known one.
         assertThat(median(unknownEmail) * 3).isGreaterThan(median(wrongPassword));
     }
@@ -220,21 +221,21 @@ class IdentityIntegrationTests {
         UUID userId = userId(register(
                 email, PASSWORD, Map.of("locale", "de-DE", "timeZone", "Europe/Berlin", "displayName", "Ada")));
         Answer tokens = login(email, PASSWORD);
-        assertThat(tokens.status).isEqualTo(200);
-        assertThat(tokens.body.get("accessToken").asString()).startsWith("hat_");
-        assertThat(tokens.body.get("refreshToken").asString()).startsWith("hrt_");
-        assertThat(tokens.body.get("expiresIn").asLong()).isEqualTo(900);
+        assertThat(tokens.status()).isEqualTo(200);
+        assertThat(tokens.body().get("accessToken").asString()).startsWith("hat_");
+        assertThat(tokens.body().get("refreshToken").asString()).startsWith("hrt_");
+        assertThat(tokens.body().get("expiresIn").asLong()).isEqualTo(900);
 
-        Answer me = call("GET", "/api/v1/me", tokens.body.get("accessToken").asString(), null);
-        assertThat(me.status).isEqualTo(200);
-        assertThat(me.body.get("userId").asString()).isEqualTo(userId.toString());
-        assertThat(me.body.get("email").asString()).isEqualTo(email);
-        assertThat(me.body.get("displayName").asString()).isEqualTo("Ada");
-        assertThat(me.body.get("roles").toString()).isEqualTo("[\"MEMBER\"]");
-        assertThat(me.body.get("organizationId").asString())
+        Answer me = call("GET", "/api/v1/me", tokens.body().get("accessToken").asString(), null);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("userId").asString()).isEqualTo(userId.toString());
+        assertThat(me.body().get("email").asString()).isEqualTo(email);
+        assertThat(me.body().get("displayName").asString()).isEqualTo("Ada");
+        assertThat(me.body().get("roles").toString()).isEqualTo("[\"MEMBER\"]");
+        assertThat(me.body().get("organizationId").asString())
                 .isEqualTo(defaultOrganization().toString());
-        assertThat(me.body.get("locale").asString()).isEqualTo("de-DE");
-        assertThat(me.body.get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(me.body().get("locale").asString()).isEqualTo("de-DE");
+        assertThat(me.body().get("timeZone").asString()).isEqualTo("Europe/Berlin");
     }
 
     @Test
@@ -242,25 +243,27 @@ class IdentityIntegrationTests {
         String email = email();
         UUID userId = userId(register(email, PASSWORD, Map.of()));
         Answer first = login(email, PASSWORD);
-        Answer second = refresh(first.body.get("refreshToken").asString());
-        assertThat(second.status).isEqualTo(200);
-        assertThat(second.body.get("refreshToken").asString())
-                .isNotEqualTo(first.body.get("refreshToken").asString());
-        String access = second.body.get("accessToken").asString();
-        assertThat(call("GET", "/api/v1/me", access, null).status).isEqualTo(200);
+        Answer second = refresh(first.body().get("refreshToken").asString());
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().get("refreshToken").asString())
+                .isNotEqualTo(first.body().get("refreshToken").asString());
+        String access = second.body().get("accessToken").asString();
+        assertThat(call("GET", "/api/v1/me", access, null).status()).isEqualTo(200);
 
-        Answer reused = refresh(first.body.get("refreshToken").asString());
-        assertThat(reused.status).isEqualTo(401);
-        assertThat(reused.contentType).startsWith("application/problem+json");
-        assertThat(call("GET", "/api/v1/me", access, null).status).isEqualTo(401);
-        assertThat(call("GET", "/api/v1/me", first.body.get("accessToken").asString(), null).status)
+        Answer reused = refresh(first.body().get("refreshToken").asString());
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(call("GET", "/api/v1/me", access, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/me", first.body().get("accessToken").asString(), null)
+                        .status())
                 .isEqualTo(401);
-        assertThat(refresh(second.body.get("refreshToken").asString()).status).isEqualTo(401);
+        assertThat(refresh(second.body().get("refreshToken").asString()).status())
+                .isEqualTo(401);
         assertThat(auditCount("identity.token.reuse", userId, "DENIED")).isEqualTo(1);
 
         // Another sign-in of the same person is a different family and keeps working.
-        String other = login(email, PASSWORD).body.get("accessToken").asString();
-        assertThat(call("GET", "/api/v1/me", other, null).status).isEqualTo(200);
+        String other = login(email, PASSWORD).body().get("accessToken").asString();
+        assertThat(call("GET", "/api/v1/me", other, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -269,14 +272,14 @@ class IdentityIntegrationTests {
         register(email, PASSWORD, Map.of());
         Answer tokens = login(email, PASSWORD);
         clock.advance(Duration.ofMinutes(16));
-        String expired = tokens.body.get("accessToken").asString();
+        String expired = tokens.body().get("accessToken").asString();
         Answer renewed = call(
                 "POST",
                 "/api/v1/auth/refresh",
                 expired,
-                Map.of("refreshToken", tokens.body.get("refreshToken").asString()));
-        assertThat(renewed.status).isEqualTo(200);
-        assertThat(call("GET", "/api/v1/me", expired, null).status).isEqualTo(401);
+                Map.of("refreshToken", tokens.body().get("refreshToken").asString()));
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/me", expired, null).status()).isEqualTo(401);
     }
 
     @Test
@@ -284,10 +287,11 @@ class IdentityIntegrationTests {
         String email = email();
         register(email, PASSWORD, Map.of());
         Answer tokens = login(email, PASSWORD);
-        String access = tokens.body.get("accessToken").asString();
-        assertThat(call("POST", "/api/v1/auth/logout", access, null).status).isEqualTo(204);
-        assertThat(call("GET", "/api/v1/me", access, null).status).isEqualTo(401);
-        assertThat(refresh(tokens.body.get("refreshToken").asString()).status).isEqualTo(401);
+        String access = tokens.body().get("accessToken").asString();
+        assertThat(call("POST", "/api/v1/auth/logout", access, null).status()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/me", access, null).status()).isEqualTo(401);
+        assertThat(refresh(tokens.body().get("refreshToken").asString()).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -296,10 +300,12 @@ class IdentityIntegrationTests {
         register(email, PASSWORD, Map.of());
         Answer tokens = login(email, PASSWORD);
         clock.advance(Duration.ofMinutes(16));
-        assertThat(call("GET", "/api/v1/me", tokens.body.get("accessToken").asString(), null).status)
+        assertThat(call("GET", "/api/v1/me", tokens.body().get("accessToken").asString(), null)
+                        .status())
                 .isEqualTo(401);
-        Answer renewed = refresh(tokens.body.get("refreshToken").asString());
-        assertThat(call("GET", "/api/v1/me", renewed.body.get("accessToken").asString(), null).status)
+        Answer renewed = refresh(tokens.body().get("refreshToken").asString());
+        assertThat(call("GET", "/api/v1/me", renewed.body().get("accessToken").asString(), null)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -308,13 +314,14 @@ class IdentityIntegrationTests {
         String email = email();
         UUID userId = userId(register(email, PASSWORD, Map.of()));
         Answer first = login(email, PASSWORD);
-        refresh(first.body.get("refreshToken").asString());
+        refresh(first.body().get("refreshToken").asString());
         clock.advance(Duration.ofMinutes(16));
         tokens.deleteExpired();
         assertThat(tokenRows("identity_access_tokens", userId)).isZero();
         // The rotated refresh token is still known, so its reuse is still caught.
         assertThat(tokenRows("identity_refresh_tokens", userId)).isEqualTo(2);
-        assertThat(refresh(first.body.get("refreshToken").asString()).status).isEqualTo(401);
+        assertThat(refresh(first.body().get("refreshToken").asString()).status())
+                .isEqualTo(401);
         assertThat(auditCount("identity.token.reuse", userId, "DENIED")).isEqualTo(1);
 
         clock.advance(Duration.ofDays(31));
@@ -338,14 +345,14 @@ class IdentityIntegrationTests {
     @Test
     void answersUnauthenticatedCallsWithAProblemDocument() {
         Answer none = call("GET", "/api/v1/me", null, null);
-        assertThat(none.status).isEqualTo(401);
-        assertThat(none.contentType).startsWith("application/problem+json");
-        assertThat(none.body.get("status").asInt()).isEqualTo(401);
-        assertThat(none.body.get("title").asString()).isNotBlank();
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.body().get("status").asInt()).isEqualTo(401);
+        assertThat(none.body().get("title").asString()).isNotBlank();
 
         Answer forged = call("GET", "/api/v1/me", "hat_forged", null);
-        assertThat(forged.status).isEqualTo(401);
-        assertThat(forged.body.get("type").asString()).isEqualTo("https://hearth.example/problems/invalid-token");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.body().get("type").asString()).isEqualTo("https://hearth.example/problems/invalid-token");
     }
 
     @Test
@@ -388,12 +395,12 @@ class IdentityIntegrationTests {
         String email = email();
         register(email, PASSWORD, Map.of());
         for (int i = 0; i < 5; i++) {
-            assertThat(login(email, "wrong password " + i).status).isEqualTo(401);
+            assertThat(login(email, "wrong password " + i).status()).isEqualTo(401);
         }
         Answer limited = login(email, PASSWORD);
-        assertThat(limited.status).isEqualTo(429);
-        assertThat(limited.contentType).startsWith("application/problem+json");
-        assertThat(Long.parseLong(limited.retryAfter)).isBetween(1L, 60L);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(limited.retryAfter())).isBetween(1L, 60L);
         assertThat(jdbc.sql(
                                 "select count(*) from audit_log where action = 'identity.sign-in'"
                                         + " and attributes->>'reason' = 'rate-limited' and recorded_at >= now() - interval '1 day'")
@@ -402,7 +409,7 @@ class IdentityIntegrationTests {
                 .isPositive();
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(login(email, PASSWORD).status).isEqualTo(200);
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
     }
 
     // ---- second factor -----------------------------------------------------------------------
@@ -411,48 +418,50 @@ class IdentityIntegrationTests {
     void requiresTheSecondFactorOnceEnrolledAndAcceptsRecoveryCodesOnce() throws Exception {
         String email = email();
         UUID userId = userId(register(email, PASSWORD, Map.of()));
-        String access = login(email, PASSWORD).body.get("accessToken").asString();
+        String access = login(email, PASSWORD).body().get("accessToken").asString();
 
         Answer enrolment = call("POST", "/api/v1/me/mfa/totp", access, null);
-        assertThat(enrolment.status).isEqualTo(200);
-        String secret = enrolment.body.get("secret").asString();
-        assertThat(enrolment.body.get("otpauthUri").asString())
+        assertThat(enrolment.status()).isEqualTo(200);
+        String secret = enrolment.body().get("secret").asString();
+        assertThat(enrolment.body().get("otpauthUri").asString())
                 .startsWith("otpauth://totp/")
                 .contains(secret);
 
-        assertThat(call("POST", "/api/v1/me/mfa/totp/confirm", access, Map.of("code", "000000")).status)
+        assertThat(call("POST", "/api/v1/me/mfa/totp/confirm", access, Map.of("code", "000000"))
+                        .status())
                 .isEqualTo(400);
         Answer confirmed = call("POST", "/api/v1/me/mfa/totp/confirm", access, Map.of("code", code(secret)));
-        assertThat(confirmed.status).isEqualTo(200);
+        assertThat(confirmed.status()).isEqualTo(200);
         List<String> recovery = new ArrayList<>();
-        confirmed.body.get("recoveryCodes").forEach(node -> recovery.add(node.asString()));
+        confirmed.body().get("recoveryCodes").forEach(node -> recovery.add(node.asString()));
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
 
         Answer missing = login(email, PASSWORD);
-        assertThat(missing.status).isEqualTo(401);
-        assertThat(missing.body.get("type").asString())
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.body().get("type").asString())
                 .isEqualTo("https://hearth.example/problems/second-factor-required");
         Answer wrong = login(email, PASSWORD, "123456".equals(code(secret)) ? "654321" : "123456");
-        assertThat(wrong.status).isEqualTo(401);
-        assertThat(wrong.body.get("type").asString())
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body().get("type").asString())
                 .isEqualTo("https://hearth.example/problems/second-factor-required");
 
         clock.advance(Duration.ofSeconds(30));
         String current = code(secret);
-        assertThat(login(email, PASSWORD, current).status).isEqualTo(200);
+        assertThat(login(email, PASSWORD, current).status()).isEqualTo(200);
         // The same code cannot be replayed within its window.
-        assertThat(login(email, PASSWORD, current).status).isEqualTo(401);
+        assertThat(login(email, PASSWORD, current).status()).isEqualTo(401);
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(login(email, PASSWORD, recovery.get(3)).status).isEqualTo(200);
-        assertThat(login(email, PASSWORD, recovery.get(3)).status).isEqualTo(401);
+        assertThat(login(email, PASSWORD, recovery.get(3)).status()).isEqualTo(200);
+        assertThat(login(email, PASSWORD, recovery.get(3)).status()).isEqualTo(401);
         assertThat(auditCount("identity.sign-in", userId, "DENIED")).isGreaterThanOrEqualTo(3);
 
         clock.advance(Duration.ofSeconds(30));
-        assertThat(call("DELETE", "/api/v1/me/mfa/totp", access, Map.of("code", code(secret))).status)
+        assertThat(call("DELETE", "/api/v1/me/mfa/totp", access, Map.of("code", code(secret)))
+                        .status())
                 .isEqualTo(204);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(login(email, PASSWORD).status).isEqualTo(200);
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
     }
 
     // ---- admin, API keys ---------------------------------------------------------------------
@@ -474,15 +483,15 @@ class IdentityIntegrationTests {
                         "Dr. Lee",
                         "roles",
                         List.of("CLINICIAN")));
-        assertThat(created.status).isEqualTo(201);
+        assertThat(created.status()).isEqualTo(201);
         UUID clinicianId = userId(created);
         Answer me = call(
                 "GET",
                 "/api/v1/me",
-                login(clinicianEmail, PASSWORD).body.get("accessToken").asString(),
+                login(clinicianEmail, PASSWORD).body().get("accessToken").asString(),
                 null);
-        assertThat(me.body.get("roles").toString()).isEqualTo("[\"CLINICIAN\"]");
-        assertThat(me.body.get("organizationId").asString())
+        assertThat(me.body().get("roles").toString()).isEqualTo("[\"CLINICIAN\"]");
+        assertThat(me.body().get("organizationId").asString())
                 .isEqualTo(defaultOrganization().toString());
         assertThat(auditCount("identity.user.created", adminId(), "SUCCESS")).isPositive();
         assertThat(jdbc.sql("select count(*) from audit_log where target = :t and action = 'identity.user.created'")
@@ -504,7 +513,7 @@ class IdentityIntegrationTests {
                                         "x",
                                         "roles",
                                         List.of("CLINICIAN")))
-                        .status)
+                        .status())
                 .isEqualTo(409);
 
         String member = memberToken();
@@ -513,10 +522,11 @@ class IdentityIntegrationTests {
                 "/api/v1/admin/users",
                 member,
                 Map.of("email", email(), "password", PASSWORD, "displayName", "Eve", "roles", List.of("ORG_ADMIN")));
-        assertThat(denied.status).isEqualTo(403);
-        assertThat(denied.contentType).startsWith("application/problem+json");
-        assertThat(call("GET", "/api/v1/admin/api-keys", member, null).status).isEqualTo(403);
-        assertThat(call("POST", "/api/v1/admin/api-keys", member, Map.of("name", "x")).status)
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.contentType()).startsWith("application/problem+json");
+        assertThat(call("GET", "/api/v1/admin/api-keys", member, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/admin/api-keys", member, Map.of("name", "x"))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -524,32 +534,34 @@ class IdentityIntegrationTests {
     void authenticatesApiKeysUntilRevoked() {
         String admin = adminToken();
         Answer created = call("POST", "/api/v1/admin/api-keys", admin, Map.of("name", "lab integration"));
-        assertThat(created.status).isEqualTo(201);
-        String key = created.body.get("key").asString();
-        UUID keyId = UUID.fromString(created.body.get("apiKeyId").asString());
+        assertThat(created.status()).isEqualTo(201);
+        String key = created.body().get("key").asString();
+        UUID keyId = UUID.fromString(created.body().get("apiKeyId").asString());
         assertThat(key).startsWith("hk_");
 
         Answer listed = call("GET", "/api/v1/admin/api-keys", admin, null);
-        assertThat(listed.body.toString())
+        assertThat(listed.body().toString())
                 .contains(keyId.toString())
                 .contains("lab integration")
                 .doesNotContain(key);
 
         Answer whoAmI = call("GET", "/api/v1/test/api-client", key, null);
-        assertThat(whoAmI.status).isEqualTo(200);
-        assertThat(whoAmI.body.get("apiKeyId").asString()).isEqualTo(keyId.toString());
-        assertThat(whoAmI.body.get("organizationId").asString())
+        assertThat(whoAmI.status()).isEqualTo(200);
+        assertThat(whoAmI.body().get("apiKeyId").asString()).isEqualTo(keyId.toString());
+        assertThat(whoAmI.body().get("organizationId").asString())
                 .isEqualTo(defaultOrganization().toString());
-        assertThat(whoAmI.body.get("authorities").toString()).isEqualTo("[\"ROLE_API_CLIENT\"]");
+        assertThat(whoAmI.body().get("authorities").toString()).isEqualTo("[\"ROLE_API_CLIENT\"]");
         assertThat(callWithApiKeyHeader("/api/v1/test/api-client", key)).isEqualTo(200);
         // A key is not a person: person-only paths refuse it.
-        assertThat(call("GET", "/api/v1/me", key, null).status).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/me", key, null).status()).isEqualTo(403);
 
-        assertThat(call("DELETE", "/api/v1/admin/api-keys/" + keyId, admin, null).status)
+        assertThat(call("DELETE", "/api/v1/admin/api-keys/" + keyId, admin, null)
+                        .status())
                 .isEqualTo(204);
-        assertThat(call("GET", "/api/v1/test/api-client", key, null).status).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/test/api-client", key, null).status()).isEqualTo(401);
         assertThat(callWithApiKeyHeader("/api/v1/test/api-client", key)).isEqualTo(401);
-        assertThat(call("DELETE", "/api/v1/admin/api-keys/" + UUID.randomUUID(), admin, null).status)
+        assertThat(call("DELETE", "/api/v1/admin/api-keys/" + UUID.randomUUID(), admin, null)
+                        .status())
                 .isEqualTo(404);
         assertThat(auditCount("identity.api-key.created", adminId(), "SUCCESS")).isPositive();
         assertThat(auditCount("identity.api-key.revoked", adminId(), "SUCCESS")).isPositive();
@@ -576,16 +588,16 @@ class IdentityIntegrationTests {
                         List.of("CLINICIAN"))));
         String memberEmail = email();
         UUID memberId = userId(register(memberEmail, PASSWORD, Map.of()));
-        String member = login(memberEmail, PASSWORD).body.get("accessToken").asString();
+        String member = login(memberEmail, PASSWORD).body().get("accessToken").asString();
 
         Answer granted = call(
                 "POST",
                 "/api/v1/consents",
                 member,
                 Map.of("granteeId", clinicianId, "scopes", List.of("JOURNAL", "MOOD")));
-        assertThat(granted.status).isEqualTo(201);
-        UUID consentId = UUID.fromString(granted.body.get("consentId").asString());
-        assertThat(granted.body.get("scopes").toString()).isEqualTo("[\"JOURNAL\",\"MOOD\"]");
+        assertThat(granted.status()).isEqualTo(201);
+        UUID consentId = UUID.fromString(granted.body().get("consentId").asString());
+        assertThat(granted.body().get("scopes").toString()).isEqualTo("[\"JOURNAL\",\"MOOD\"]");
         assertThat(consents.activeConsent(memberId, clinicianId, ConsentScope.JOURNAL))
                 .contains(consentId);
         assertThat(consents.activeConsent(memberId, clinicianId, ConsentScope.WEARABLES))
@@ -597,39 +609,40 @@ class IdentityIntegrationTests {
                         && g.granteeId().equals(clinicianId));
 
         Answer listed = call("GET", "/api/v1/consents", member, null);
-        assertThat(listed.status).isEqualTo(200);
-        assertThat(listed.body.size()).isEqualTo(1);
-        assertThat(listed.body.get(0).get("consentId").asString()).isEqualTo(consentId.toString());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().size()).isEqualTo(1);
+        assertThat(listed.body().get(0).get("consentId").asString()).isEqualTo(consentId.toString());
 
         // Only staff of the member's own organization can receive consent.
         UUID otherMember = userId(register(email(), PASSWORD, Map.of()));
         assertThat(call("POST", "/api/v1/consents", member, Map.of("granteeId", otherMember, "scopes", List.of("MOOD")))
-                        .status)
+                        .status())
                 .isEqualTo(400);
         assertThat(call(
                                 "POST",
                                 "/api/v1/consents",
                                 member,
                                 Map.of("granteeId", UUID.randomUUID(), "scopes", List.of("MOOD")))
-                        .status)
+                        .status())
                 .isEqualTo(400);
         // Staff cannot grant consent on a member's behalf.
         assertThat(call("POST", "/api/v1/consents", admin, Map.of("granteeId", clinicianId, "scopes", List.of("MOOD")))
-                        .status)
+                        .status())
                 .isEqualTo(403);
 
         // Nobody but the member who granted it can revoke it, and nobody else learns it exists.
-        assertThat(call("DELETE", "/api/v1/consents/" + consentId, memberToken(), null).status)
+        assertThat(call("DELETE", "/api/v1/consents/" + consentId, memberToken(), null)
+                        .status())
                 .isEqualTo(404);
         assertThat(consents.activeConsent(memberId, clinicianId, ConsentScope.JOURNAL))
                 .contains(consentId);
-        assertThat(call("DELETE", "/api/v1/consents/" + consentId, member, null).status)
+        assertThat(call("DELETE", "/api/v1/consents/" + consentId, member, null).status())
                 .isEqualTo(204);
         assertThat(consents.activeConsent(memberId, clinicianId, ConsentScope.JOURNAL))
                 .isEmpty();
         assertThat(probes.events)
                 .anyMatch(e -> e instanceof ConsentRevoked r && r.consentId().equals(consentId));
-        assertThat(call("GET", "/api/v1/consents", member, null).body.get(0).has("revokedAt"))
+        assertThat(call("GET", "/api/v1/consents", member, null).body().get(0).has("revokedAt"))
                 .isTrue();
         assertThat(auditCount("identity.consent.granted", memberId, "SUCCESS")).isEqualTo(1);
         assertThat(auditCount("identity.consent.revoked", memberId, "SUCCESS")).isEqualTo(1);
@@ -652,7 +665,7 @@ class IdentityIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(login(adminEmail, ADMIN_PASSWORD).status).isEqualTo(200);
+        assertThat(login(adminEmail, ADMIN_PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
@@ -678,21 +691,21 @@ class IdentityIntegrationTests {
         register(email, password, Map.of());
         login(email, "almost " + password);
         Answer tokens = login(email, password);
-        String access = tokens.body.get("accessToken").asString();
-        Answer renewed = refresh(tokens.body.get("refreshToken").asString());
+        String access = tokens.body().get("accessToken").asString();
+        Answer renewed = refresh(tokens.body().get("refreshToken").asString());
         // Reusing the first refresh token kills the family: the reuse path must not log it either.
-        refresh(tokens.body.get("refreshToken").asString());
-        String fresh = login(email, password).body.get("accessToken").asString();
+        refresh(tokens.body().get("refreshToken").asString());
+        String fresh = login(email, password).body().get("accessToken").asString();
         String secret = call("POST", "/api/v1/me/mfa/totp", fresh, null)
-                .body
+                .body()
                 .get("secret")
                 .asString();
         Answer confirmed = call("POST", "/api/v1/me/mfa/totp/confirm", fresh, Map.of("code", code(secret)));
-        String recovery = confirmed.body.get("recoveryCodes").get(0).asString();
+        String recovery = confirmed.body().get("recoveryCodes").get(0).asString();
         clock.advance(Duration.ofMinutes(1));
         login(email, password, recovery);
         String key = call("POST", "/api/v1/admin/api-keys", adminToken(), Map.of("name", "audit probe"))
-                .body
+                .body()
                 .get("key")
                 .asString();
 
@@ -705,8 +718,8 @@ class IdentityIntegrationTests {
                 .contains("identity.sign-in")
                 .doesNotContain(password)
                 .doesNotContain(access)
-                .doesNotContain(tokens.body.get("refreshToken").asString())
-                .doesNotContain(renewed.body.get("refreshToken").asString())
+                .doesNotContain(tokens.body().get("refreshToken").asString())
+                .doesNotContain(renewed.body().get("refreshToken").asString())
                 .doesNotContain(secret)
                 .doesNotContain(recovery)
                 .doesNotContain(key);
@@ -742,8 +755,6 @@ class IdentityIntegrationTests {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    record Answer(int status, String contentType, @Nullable String retryAfter, JsonNode body) {}
-
     String base() {
         return "http://localhost:" + port;
     }
@@ -776,9 +787,9 @@ class IdentityIntegrationTests {
     static @Nullable String adminToken;
 
     String adminToken() {
-        if (adminToken == null || call("GET", "/api/v1/me", adminToken, null).status != 200) {
+        if (adminToken == null || call("GET", "/api/v1/me", adminToken, null).status() != 200) {
             adminToken =
-                    login(adminEmail, ADMIN_PASSWORD).body.get("accessToken").asString();
+                    login(adminEmail, ADMIN_PASSWORD).body().get("accessToken").asString();
         }
         return adminToken;
     }
@@ -793,12 +804,12 @@ class IdentityIntegrationTests {
     String memberToken() {
         String email = email();
         register(email, PASSWORD, Map.of());
-        return login(email, PASSWORD).body.get("accessToken").asString();
+        return login(email, PASSWORD).body().get("accessToken").asString();
     }
 
     static UUID userId(Answer answer) {
-        assertThat(answer.status).isEqualTo(201);
-        return UUID.fromString(answer.body.get("userId").asString());
+        assertThat(answer.status()).isEqualTo(201);
+        return UUID.fromString(answer.body().get("userId").asString());
     }
 
     UUID defaultOrganization() {
@@ -835,30 +846,7 @@ class IdentityIntegrationTests {
     }
 
     Answer call(String method, String path, @Nullable String bearer, @Nullable Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Accept", "application/json, application/problem+json")
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-            return new Answer(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(null),
-                    node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new ApiClient(base()).call(method, path, bearer, body);
     }
 
     int callWithApiKeyHeader(String path, String key) {
