@@ -29,7 +29,7 @@ final class OutputCheck {
                     + "|sedatives?|sleeping aids?|painkillers?|benzodiazepines?|ssris?|sertraline|fluoxetine"
                     + "|citalopram|escitalopram|paroxetine|venlafaxine|mirtazapine|quetiapine|lithium"
                     + "|diazepam|lorazepam|alprazolam|zolpidem|melatonin|ibuprofen|paracetamol|acetaminophen"
-                    + "|aspirin|alcohol|drink(s|ing)?|drugs?)\\b",
+                    + "|aspirin|alcohol|drink(s|ing)?|drugs?|wine|beer|vodka|whiske?y|gin|rum|liquor|cannabis|weed)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     // The risk screen reads a member's first-person text; a reply that tells the member to harm
