@@ -8,6 +8,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,7 @@ class LlmConfiguration {
             RiskScreen riskScreen,
             ObjectProvider<ExerciseCatalogue> exercises,
             ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters,
             ExecutorService companionLlmExecutor) {
         log.info(
                 "Companion replies are written by {} at {} (prompt {}), screened, with the curated library as fallback",
@@ -62,7 +65,8 @@ class LlmConfiguration {
                 riskScreen,
                 exercises.getIfAvailable(ExerciseCatalogue::loadDefault),
                 clock.getIfAvailable(Clock::systemUTC),
-                companionLlmExecutor);
+                companionLlmExecutor,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** The generator for {@code properties}, outside Spring too (the tests build it this way). */
@@ -71,7 +75,8 @@ class LlmConfiguration {
             RiskScreen riskScreen,
             ExerciseCatalogue exercises,
             Clock clock,
-            ExecutorService executor) {
+            ExecutorService executor,
+            MeterRegistry meters) {
         return new LlmReplyGenerator(
                 modelCall(properties, executor),
                 Prompts.load(properties.promptVersion(), exercises, properties.maxSentences()),
@@ -83,7 +88,8 @@ class LlmConfiguration {
                                 .timeoutDuration(properties.timeout())
                                 .cancelRunningFuture(true)
                                 .build()),
-                properties.maxCharacters());
+                properties.maxCharacters(),
+                meters);
     }
 
     static CircuitBreaker circuitBreaker(LlmProperties.CircuitBreaker settings, Clock clock) {

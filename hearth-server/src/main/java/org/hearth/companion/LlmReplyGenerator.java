@@ -3,6 +3,8 @@ package org.hearth.companion;
 import dev.langchain4j.data.message.ChatMessage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,7 @@ final class LlmReplyGenerator implements ReplyGenerator {
     private final CircuitBreaker breaker;
     private final TimeLimiter timeLimiter;
     private final int maxCharacters;
+    private final MeterRegistry meters;
 
     LlmReplyGenerator(
             ModelCall model,
@@ -45,13 +48,15 @@ final class LlmReplyGenerator implements ReplyGenerator {
             OutputCheck check,
             CircuitBreaker breaker,
             TimeLimiter timeLimiter,
-            int maxCharacters) {
+            int maxCharacters,
+            MeterRegistry meters) {
         this.model = model;
         this.prompts = prompts;
         this.check = check;
         this.breaker = breaker;
         this.timeLimiter = timeLimiter;
         this.maxCharacters = maxCharacters;
+        this.meters = meters;
     }
 
     @Override
@@ -103,6 +108,7 @@ final class LlmReplyGenerator implements ReplyGenerator {
         if (rejected.isPresent()) {
             return fallBack(request, rejected.get(), null, onToken);
         }
+        count(GeneratedReply.Source.LLM, "NONE");
         CuratedReplyGenerator.stream(reply, onToken);
         return new GeneratedReply(reply, GeneratedReply.Source.LLM, prompts.version(), null);
     }
@@ -110,6 +116,16 @@ final class LlmReplyGenerator implements ReplyGenerator {
     /** The circuit breaker's state, for health reporting and tests. */
     CircuitBreaker.State circuitState() {
         return breaker.getState();
+    }
+
+    /** Replies by source and fallback reason: how often the model is used, and why not. */
+    private void count(GeneratedReply.Source source, String reason) {
+        Counter.builder("hearth.companion.replies")
+                .description("Companion replies by source, and the reason the curated text was sent")
+                .tag("source", source.name())
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
     }
 
     private GeneratedReply fallBack(
@@ -122,6 +138,7 @@ final class LlmReplyGenerator implements ReplyGenerator {
                     reason,
                     rootCause(failure).getClass().getName());
         }
+        count(GeneratedReply.Source.CURATED, reason.name());
         String version = reason == Fallback.SAFETY_MODE ? null : prompts.version();
         return CuratedReplyGenerator.curated(request, reason, version, onToken);
     }

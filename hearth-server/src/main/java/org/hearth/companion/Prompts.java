@@ -124,7 +124,9 @@ final class Prompts {
                                     "exercise",
                                     e.title(),
                                     "minutes",
-                                    e.duration().toMinutes()))
+                                    e.duration().toMinutes(),
+                                    "purpose",
+                                    e.purpose()))
                             .text()));
         }
         return String.join("\n", lines);

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ class LlmReplyGeneratorTests {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T18:00:00Z"));
     private final List<String> tokens = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     LlmReplyGeneratorTests() throws Exception {}
 
@@ -71,7 +73,7 @@ class LlmReplyGeneratorTests {
                 600,
                 0.6,
                 new LlmProperties.CircuitBreaker(4, 2, 50, Duration.ofSeconds(60), 2));
-        return LlmConfiguration.create(properties, screen, EXERCISES, clock, executor);
+        return LlmConfiguration.create(properties, screen, EXERCISES, clock, executor, meters);
     }
 
     private LlmReplyGenerator openAi(boolean stream) {
@@ -196,7 +198,8 @@ class LlmReplyGeneratorTests {
                 .contains("- socratic question: ");
         assertThat(second)
                 .contains("Phase: action.")
-                .contains(EXERCISES.find("box-breathing").orElseThrow().title());
+                .contains(EXERCISES.find("box-breathing").orElseThrow().title())
+                .contains(EXERCISES.find("box-breathing").orElseThrow().purpose());
     }
 
     @Test
@@ -234,6 +237,9 @@ class LlmReplyGeneratorTests {
         assertThat(reply.source()).isEqualTo(GeneratedReply.Source.CURATED);
         assertThat(reply.fallbackReason()).isEqualTo("ERROR");
         assertThat(streamed()).isEqualTo(request.curated().text());
+        assertThat(meters.counter("hearth.companion.replies", "source", "CURATED", "reason", "ERROR")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -47,6 +47,7 @@ final class LoopbackChatServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER;
     private volatile String reply = "That sounds like a heavy day.";
 
@@ -84,10 +85,19 @@ final class LoopbackChatServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Every Authorization header received, oldest first. */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     private void handle(HttpExchange exchange, boolean ollama) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null) {
+                authorizations.add(authorization);
+            }
             boolean stream = ollama
                     ? request.path("stream").asBoolean(true)
                     : request.path("stream").asBoolean(false);
