@@ -6,6 +6,11 @@ enum Fallback {
     DISABLED,
     /** The thread is in safety mode: protocol texts are never generated (clinical-safety.md). */
     SAFETY_MODE,
+    /**
+     * The member's language is not English: the risk screen and the output checks read English
+     * only, so a reply in another language could not be checked.
+     */
+    UNSUPPORTED_LANGUAGE,
     /** The model did not finish within the timeout. */
     TIMEOUT,
     /** The model answered with an error, or with something that could not be read. */

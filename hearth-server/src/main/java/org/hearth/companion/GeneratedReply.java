@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param source whether the text is the curated realization or a screened model reply
  * @param promptVersion the prompt version the model was asked with, when a model was asked
  * @param fallbackReason why the curated text was sent, when it was: {@code DISABLED},
- *     {@code SAFETY_MODE}, {@code TIMEOUT}, {@code ERROR}, {@code CIRCUIT_OPEN},
+ *     {@code SAFETY_MODE}, {@code UNSUPPORTED_LANGUAGE}, {@code TIMEOUT}, {@code ERROR}, {@code CIRCUIT_OPEN},
  *     {@code UNSAFE_OUTPUT}, {@code EMPTY_OUTPUT}, {@code TOO_LONG}, {@code DIAGNOSIS},
  *     {@code MEDICATION}; a derived signal that carries no text
  */

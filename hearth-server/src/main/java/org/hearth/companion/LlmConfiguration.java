@@ -58,7 +58,7 @@ class LlmConfiguration {
         log.info(
                 "Companion replies are written by {} at {} (prompt {}), screened, with the curated library as fallback",
                 properties.provider(),
-                properties.endpoint(),
+                redacted(properties.endpoint()),
                 properties.promptVersion());
         return create(
                 properties,
@@ -67,6 +67,11 @@ class LlmConfiguration {
                 clock.getIfAvailable(Clock::systemUTC),
                 companionLlmExecutor,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Scheme, host and port only: a URL's user info or query may hold a credential. */
+    static String redacted(java.net.URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
     /** The generator for {@code properties}, outside Spring too (the tests build it this way). */

@@ -84,7 +84,8 @@ record LlmProperties(
     @Override
     public String toString() {
         // The key stays out of every log line and actuator page.
-        return "LlmProperties[enabled=" + enabled + ", provider=" + provider + ", baseUrl=" + endpoint() + ", model="
-                + model + ", apiKey=" + (apiKey == null ? "none" : "***") + ", timeout=" + timeout + "]";
+        return "LlmProperties[enabled=" + enabled + ", provider=" + provider + ", baseUrl="
+                + LlmConfiguration.redacted(endpoint()) + ", model=" + model + ", apiKey="
+                + (apiKey == null ? "none" : "***") + ", timeout=" + timeout + "]";
     }
 }

@@ -64,6 +64,9 @@ final class LlmReplyGenerator implements ReplyGenerator {
         if (request.plan().next().safetyMode() || request.plan().appendHelp()) {
             return fallBack(request, Fallback.SAFETY_MODE, null, onToken);
         }
+        if (!"en".equals(request.locale().getLanguage())) {
+            return fallBack(request, Fallback.UNSUPPORTED_LANGUAGE, null, onToken);
+        }
         List<ChatMessage> messages;
         try {
             messages = prompts.messages(request);
@@ -139,7 +142,8 @@ final class LlmReplyGenerator implements ReplyGenerator {
                     rootCause(failure).getClass().getName());
         }
         count(GeneratedReply.Source.CURATED, reason.name());
-        String version = reason == Fallback.SAFETY_MODE ? null : prompts.version();
+        boolean asked = reason != Fallback.SAFETY_MODE && reason != Fallback.UNSUPPORTED_LANGUAGE;
+        String version = asked ? prompts.version() : null;
         return CuratedReplyGenerator.curated(request, reason, version, onToken);
     }
 

@@ -104,7 +104,7 @@ final class Prompts {
             messages.add(member ? UserMessage.from(turns.get(i)) : AiMessage.from(turns.get(i)));
         }
         if (turns.isEmpty()) {
-            messages.add(UserMessage.from(guide("act.GREET")));
+            messages.add(UserMessage.from(guide("turn.none")));
         }
         return messages;
     }

@@ -45,18 +45,32 @@ class LlmConfigurationTests {
                         "hearth.companion.llm.provider=ollama",
                         "hearth.companion.llm.model=qwen2.5:3b",
                         "hearth.companion.llm.api-key=sk-very-secret",
+                        "hearth.companion.llm.base-url=https://user:pw-secret@llm.example.org:8443/v1?key=q-secret",
                         "hearth.companion.llm.timeout=3s",
                         "hearth.companion.llm.circuit-breaker.open-for=30s")
                 .run(context -> {
                     LlmProperties properties = context.getBean(LlmProperties.class);
                     assertThat(properties.provider()).isEqualTo(LlmProperties.Provider.OLLAMA);
-                    assertThat(properties.endpoint()).hasToString("http://localhost:11434");
+                    assertThat(properties.endpoint().getHost()).isEqualTo("llm.example.org");
                     assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(properties.maxSentences()).isEqualTo(4);
                     assertThat(properties.circuitBreaker().openFor()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(properties.circuitBreaker().minimumCalls()).isEqualTo(5);
-                    assertThat(properties.toString()).doesNotContain("sk-very-secret");
+                    assertThat(properties.toString())
+                            .doesNotContain("sk-very-secret")
+                            .doesNotContain("pw-secret")
+                            .doesNotContain("q-secret")
+                            .contains("https://llm.example.org:8443");
                 });
+    }
+
+    @Test
+    void defaultsToALocalOllama() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .withPropertyValues("hearth.companion.llm.provider=ollama")
+                .run(context -> assertThat(context.getBean(LlmProperties.class).endpoint())
+                        .hasToString("http://localhost:11434"));
     }
 
     @Test

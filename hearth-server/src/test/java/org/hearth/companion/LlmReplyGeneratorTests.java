@@ -166,6 +166,25 @@ class LlmReplyGeneratorTests {
     }
 
     @Test
+    void opensAThreadWithoutPretendingTheMemberSaidSomething() {
+        var greeting = new TurnPlan(
+                Phase.VALIDATION,
+                Transition.STAY,
+                List.of(DialogueAct.GREET),
+                "neutral",
+                null,
+                null,
+                false,
+                ThreadState.start());
+
+        openAi(true).generate(request(greeting), tokens::add);
+
+        JsonNode messages = server.requests().getFirst().path("messages");
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1).path("content").asText()).startsWith("(The member has opened");
+    }
+
+    @Test
     void promptNamesTheExerciseAndTheThoughtToLookAt() {
         var reframing = new TurnPlan(
                 Phase.REFRAMING,
@@ -341,6 +360,20 @@ class LlmReplyGeneratorTests {
         assertThat(reply.fallbackReason()).isEqualTo("SAFETY_MODE");
         assertThat(reply.text()).isEqualTo(request.curated().text()).endsWith("Call or text 988.");
         assertThat(streamed()).isEqualTo(reply.text());
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void neverAsksTheModelInALanguageTheScreenCannotRead() {
+        var plan = expressionPlan();
+        Reply curated = REALIZER.realize(plan, 7, List.of(), null);
+        var request =
+                new GenerationRequest(plan, curated, List.of("Ich kann nicht schlafen."), List.of(), Locale.GERMANY);
+
+        GeneratedReply reply = openAi(true).generate(request, tokens::add);
+
+        assertThat(reply.fallbackReason()).isEqualTo("UNSUPPORTED_LANGUAGE");
+        assertThat(reply.promptVersion()).isNull();
         assertThat(server.requests()).isEmpty();
     }
 
