@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request to the model, answered with the whole reply text. Nothing is released to the member
@@ -49,13 +50,9 @@ interface ModelCall {
             var result = new CompletableFuture<String>();
             var handle = new AtomicReference<StreamingHandle>();
             var buffer = new StringBuilder();
-            result.whenComplete((text, failure) -> {
-                // Stop the stream when the reply was cut off, timed out or cancelled.
-                StreamingHandle h = handle.get();
-                if (h != null && !h.isCancelled() && (failure != null || text.length() > maxCharacters)) {
-                    h.cancel();
-                }
-            });
+            // Once the answer is settled (complete, cut off, timed out or cancelled) the stream is
+            // stopped: now if its handle is known, else at the next token that brings the handle.
+            result.whenComplete((text, failure) -> stop(handle.get()));
             var handler = new StreamingChatResponseHandler() {
                 @Override
                 public void onPartialResponse(String partial) {
@@ -71,6 +68,7 @@ interface ModelCall {
                 private void append(String partial) {
                     synchronized (buffer) {
                         if (result.isDone()) {
+                            stop(handle.get());
                             return;
                         }
                         buffer.append(partial);
@@ -103,5 +101,11 @@ interface ModelCall {
             }
             return result;
         };
+    }
+
+    private static void stop(@Nullable StreamingHandle handle) {
+        if (handle != null && !handle.isCancelled()) {
+            handle.cancel();
+        }
     }
 }

@@ -236,6 +236,15 @@ class LlmReplyGeneratorTests {
     }
 
     @Test
+    void hangsUpOnAStreamThatTimedOut() throws Exception {
+        server.behaving(Behaviour.STALL);
+
+        generator(Provider.OPENAI, true, Duration.ofMillis(300)).generate(request("Hi."), tokens::add);
+
+        assertThat(server.clientHungUpWithin(10)).isTrue();
+    }
+
+    @Test
     void fallsBackOnTimeoutWhenNotStreamingToo() {
         server.behaving(Behaviour.STALL);
 

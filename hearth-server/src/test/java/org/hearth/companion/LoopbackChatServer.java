@@ -46,6 +46,7 @@ final class LoopbackChatServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch hungUp = new CountDownLatch(1);
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER;
@@ -162,8 +163,26 @@ final class LoopbackChatServer implements AutoCloseable {
                     ollama
                             ? ollamaMessage("m", "You should take ", false) + "\n"
                             : "data: " + openAiChunk("m", "You should take ", null) + "\n\n");
+            // Trickle words, as a slow model does, until the client hangs up or the test ends.
+            try {
+                while (!closing.await(50, TimeUnit.MILLISECONDS)) {
+                    write(
+                            exchange.getResponseBody(),
+                            ollama
+                                    ? ollamaMessage("m", "more ", false) + "\n"
+                                    : "data: " + openAiChunk("m", "more ", null) + "\n\n");
+                }
+            } catch (IOException clientGone) {
+                hungUp.countDown();
+            }
+            return;
         }
         closing.await(30, TimeUnit.SECONDS);
+    }
+
+    /** Whether a client hung up on a stalled stream within {@code seconds}. */
+    boolean clientHungUpWithin(int seconds) throws InterruptedException {
+        return hungUp.await(seconds, TimeUnit.SECONDS);
     }
 
     /** Words with their following space, the way models stream. */
