@@ -275,9 +275,15 @@ class LlmReplyGeneratorTests {
         server.behaving(Behaviour.MALFORMED);
 
         GeneratedReply blocking = openAi(false).generate(request("Work was exhausting."), tokens::add);
+        GeneratedReply streamed = openAi(true).generate(request("Work was exhausting."), s -> {});
+        GeneratedReply ollama = generator(Provider.OLLAMA, true, Duration.ofMillis(500))
+                .generate(request("Work was exhausting."), s -> {});
 
         assertThat(blocking.fallbackReason()).isEqualTo("ERROR");
         assertThat(blocking.source()).isEqualTo(GeneratedReply.Source.CURATED);
+        assertThat(streamed.fallbackReason()).isEqualTo("ERROR");
+        // LangChain4j's Ollama client logs and skips a line it cannot read, so only the timeout ends it.
+        assertThat(ollama.fallbackReason()).isEqualTo("TIMEOUT");
     }
 
     @Test
@@ -428,6 +434,8 @@ class LlmReplyGeneratorTests {
             openAi(false).generate(request(member), s -> {});
             server.behaving(Behaviour.MALFORMED);
             openAi(false).generate(request(member), s -> {});
+            openAi(true).generate(request(member), s -> {});
+            generator(Provider.OLLAMA, true, Duration.ofMillis(500)).generate(request(member), s -> {});
             server.answering("You should take all your pills " + model + ".");
             openAi(true).generate(request(member), s -> {});
             server.answering("It sounds like depression, " + model + ".");

@@ -114,7 +114,7 @@ final class LoopbackChatServer implements AutoCloseable {
                             "{\"error\":{\"message\":\"model overloaded while reading: " + echoed.replace("\"", "'")
                                     + "\",\"type\":\"server_error\"}}");
                 }
-                case MALFORMED -> send(exchange, 200, "application/json", "{\"choices\": [ {\"message\": ");
+                case MALFORMED -> malformed(exchange, ollama, stream, lastMessage(request));
                 case EMPTY -> answer(exchange, request, ollama, stream, "");
                 case STALL -> stall(exchange, ollama, stream);
                 case ANSWER -> answer(exchange, request, ollama, stream, reply);
@@ -150,6 +150,28 @@ final class LoopbackChatServer implements AutoCloseable {
         } else {
             write(out, "data: " + openAiChunk(model, null, "stop") + "\n\n");
             write(out, "data: [DONE]\n\n");
+        }
+    }
+
+    private static String lastMessage(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        return messages.get(messages.size() - 1).path("content").asText();
+    }
+
+    /** Broken JSON; streamed, it starts with the member's words, as a confused proxy might send. */
+    private static void malformed(HttpExchange exchange, boolean ollama, boolean stream, String echoed)
+            throws IOException {
+        if (!stream) {
+            send(exchange, 200, "application/json", "{\"choices\": [ {\"message\": ");
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", ollama ? "application/x-ndjson" : "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        write(
+                exchange.getResponseBody(),
+                ollama ? "{\"message\": {\"content\": \n" : "data: {\"choices\": [ {\"delta\n\n");
+        if (!ollama) {
+            write(exchange.getResponseBody(), "data: [DONE]\n\n");
         }
     }
 
