@@ -80,10 +80,12 @@ final class LlmReplyGenerator implements ReplyGenerator {
         String text;
         try {
             text = timeLimiter.executeFutureSupplier(() -> model.ask(messages, maxCharacters));
+        } catch (InterruptedException e) {
+            // The caller gave up, not the model: this call says nothing about the model's health.
+            Thread.currentThread().interrupt();
+            breaker.releasePermission();
+            return fallBack(request, Fallback.ERROR, e, onToken);
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
             Fallback reason = isTimeout(e) ? Fallback.TIMEOUT : Fallback.ERROR;
             // Resilience4j logs what it records; a provider's error text may echo the prompt.
             breaker.onError(
