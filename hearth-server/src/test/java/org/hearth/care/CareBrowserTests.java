@@ -102,6 +102,11 @@ class CareBrowserTests {
                 .click();
         assertThat(page.locator(".session")).hasCount(1);
         assertThat(page.getByText("With Dr. Okafor")).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your plan"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Your plan");
+        assertFitsThePhone(page);
     }
 
     @Test
@@ -182,6 +187,19 @@ class CareBrowserTests {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign note")))
                 .hasCount(0);
         assertFitsThePhone(page);
+
+        // The availability editor: Mondays 09:00 to 12:00 in London, and the API sees the same.
+        page.navigate("/care/availability");
+        page.getByLabel("Time zone").fill("Europe/London");
+        page.getByLabel("From, Monday").fill("09:00");
+        page.getByLabel("Until, Monday").fill("12:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save hours"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText(Pattern.compile("Your hours are saved"));
+        assertFitsThePhone(page);
+        var saved = api.call("GET", "/api/v1/clinicians/me/availability", clinician.token(), null);
+        assertThat(saved.body().get("weeklyRules").toString())
+                .isEqualTo("[{\"dayOfWeek\":\"MONDAY\",\"start\":\"09:00\",\"end\":\"12:00\"}]");
     }
 
     private static void assertFitsThePhone(Page page) {
