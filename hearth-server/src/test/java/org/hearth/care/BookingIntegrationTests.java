@@ -252,9 +252,67 @@ class BookingIntegrationTests {
         Answer refused = api.call("POST", "/api/v1/appointments/" + id + "/cancel", member.token(), null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("type").asString()).endsWith("/cancellation-window-passed");
+        Answer notMoved = api.call(
+                "PATCH",
+                "/api/v1/appointments/" + id,
+                member.token(),
+                Map.of("start", soon.plusSeconds(3600).toString()));
+        assertThat(notMoved.status()).isEqualTo(409);
+        assertThat(notMoved.body().get("type").asString()).endsWith("/cancellation-window-passed");
+        // The clinician may still move it, and the calendar revision goes up.
+        Answer moved = api.call(
+                "PATCH",
+                "/api/v1/appointments/" + id,
+                clinician.token(),
+                Map.of("start", soon.plusSeconds(3600).toString()));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.body().get("sequence").asInt()).isEqualTo(1);
         assertThat(api.call("POST", "/api/v1/appointments/" + id + "/cancel", clinician.token(), null)
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void listsTheOrganizationsCliniciansAndKeepsMembersToTheirOwnBookings() {
+        Person clinician = people.clinician("Dr. Weber", "Europe/Berlin");
+        Person member = people.member("Ana", "UTC");
+        Person other = people.member("Bo", "UTC");
+        api.call("PUT", "/api/v1/clinicians/me/availability", clinician.token(), berlinWeekdays());
+
+        Answer clinicians = api.call("GET", "/api/v1/clinicians", member.token(), null);
+        assertThat(clinicians.status()).isEqualTo(200);
+        assertThat(clinicians.body().toString()).contains(clinician.id().toString(), "Dr. Weber");
+
+        Answer forSomeoneElse = api.call(
+                "POST",
+                "/api/v1/appointments",
+                member.token(),
+                Map.of(
+                        "clinicianId",
+                        clinician.id().toString(),
+                        "memberId",
+                        other.id().toString(),
+                        "start",
+                        "2027-03-30T07:00:00Z",
+                        "durationMinutes",
+                        60));
+        assertThat(forSomeoneElse.status()).isEqualTo(403);
+        assertThat(forSomeoneElse.contentType()).startsWith("application/problem+json");
+
+        Answer notAClinician =
+                book(member, new Person(other.id(), other.email(), other.token()), "2027-03-30T07:00:00Z", 60);
+        assertThat(notAClinician.status()).isEqualTo(404);
+
+        Answer badZone = api.call(
+                "PUT",
+                "/api/v1/clinicians/me/availability",
+                clinician.token(),
+                Map.of("timeZone", "Mars/Olympus", "weeklyRules", List.of()));
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.body().get("errors").get("timeZone").asString()).contains("IANA");
+
+        Answer past = book(member, clinician, "2020-03-30T07:00:00Z", 60);
+        assertThat(past.status()).isEqualTo(400);
     }
 
     Answer book(Person member, Person clinician, String start, int minutes) {
