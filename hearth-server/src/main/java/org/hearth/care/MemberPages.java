@@ -61,7 +61,14 @@ class MemberPages {
     }
 
     record Session(
-            UUID id, String day, String time, String clinician, boolean cancelled, String videoUrl, boolean past) {}
+            UUID id,
+            UUID clinicianId,
+            String day,
+            String time,
+            String clinician,
+            boolean cancelled,
+            String videoUrl,
+            boolean past) {}
 
     @GetMapping
     String index(@AuthenticationPrincipal Caller caller, Model model) {
@@ -84,8 +91,12 @@ class MemberPages {
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) @Nullable UUID clinician,
             @RequestParam(required = false) @Nullable String taken,
+            @RequestParam(required = false) @Nullable UUID move,
             Model model) {
         model.addAttribute("taken", taken != null);
+        model.addAttribute(
+                "move",
+                move == null ? null : appointments.forParty(caller, move).id());
         if (clinician == null) {
             model.addAttribute("clinicians", appointments.clinicians(caller));
             return "care/choose-clinician";
@@ -125,13 +136,37 @@ class MemberPages {
         }
     }
 
+    /** Moves a session to another free slot; members may do so until the cancellation window. */
+    @PostMapping("/{id}/move")
+    String move(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam Instant start,
+            @RequestParam int minutes) {
+        Appointment appointment = appointments.forParty(caller, id);
+        try {
+            appointments.reschedule(caller, id, start, minutes);
+            return "redirect:/appointments/" + id + "?moved";
+        } catch (ProblemException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            if (String.valueOf(e.getBody().getType()).endsWith("/cancellation-window-passed")) {
+                return "redirect:/appointments?too-late";
+            }
+            return "redirect:/appointments/book?clinician=" + appointment.clinicianId() + "&move=" + id + "&taken";
+        }
+    }
+
     @GetMapping("/{id}")
     String detail(
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String booked,
+            @RequestParam(required = false) @Nullable String moved,
             Model model) {
         Appointment appointment = appointments.forParty(caller, id);
+        model.addAttribute("moved", moved != null);
         model.addAttribute("appt", session(appointment, zoneOf(caller), clock.instant()));
         model.addAttribute("booked", booked != null);
         model.addAttribute("zone", zoneOf(caller).getId());
@@ -168,6 +203,7 @@ class MemberPages {
     private Session session(Appointment appointment, ZoneId zone, Instant now) {
         return new Session(
                 appointment.id(),
+                appointment.clinicianId(),
                 DAY.format(appointment.start().atZone(zone)),
                 TIME.format(appointment.start().atZone(zone)) + "–"
                         + TIME.format(appointment.end().atZone(zone)),

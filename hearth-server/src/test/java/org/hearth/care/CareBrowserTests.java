@@ -82,7 +82,8 @@ class CareBrowserTests {
                 .hasText("Book with Dr. Okafor");
         assertFitsThePhone(page);
         BrowserSupport.screenshot(page, "care-slots-360");
-        page.locator("button.slot").first().click();
+        // A day or two ahead, outside the 24-hour cancellation window, so the member may move it later.
+        page.locator(".slot-day").nth(2).locator("button.slot").first().click();
 
         assertThat(page).hasURL(Pattern.compile("/appointments/[0-9a-f-]{36}\\?booked$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -97,6 +98,15 @@ class CareBrowserTests {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.headers().get("content-type")).startsWith("text/calendar");
         assertThat(file.text()).contains("BEGIN:VEVENT", "Session with Dr. Okafor", "SEQUENCE:0");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Move this session"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Move your session with Dr. Okafor");
+        page.locator(".slot-day").nth(3).locator("button.slot").first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Your session has moved");
+        assertThat(page.request().get(ics).text()).contains("SEQUENCE:1");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All your sessions"))
                 .click();
