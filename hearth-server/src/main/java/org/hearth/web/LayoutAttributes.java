@@ -32,6 +32,11 @@ class LayoutAttributes {
         links.add(link("Home", "/", path));
         if (caller.has(Role.MEMBER)) {
             links.add(link("Assessments", "/assessments", path));
+            links.add(link("Appointments", "/appointments", path));
+        }
+        if (caller.has(Role.CLINICIAN)) {
+            links.add(link("Caseload", "/care/caseload", path));
+            links.add(link("Calendar", "/care/calendar", path));
         }
         // Admins may read the queue too (they are told when no responder is configured).
         if (caller.has(Role.RESPONDER) || caller.has(Role.ORG_ADMIN)) {
