@@ -245,6 +245,19 @@ class MemberDataIntegrationTests {
         assertThat(list.body().get(0).get("mood").asInt()).isEqualTo(7);
         assertThat(list.body().get(0).get("sleepHours").asDouble()).isEqualTo(6.5);
         assertThat(list.body().get(0).get("note").asString()).isEqualTo("Better after a run.");
+
+        Person clinician = clinician();
+        String staffPath = "/api/v1/checkins?days=30&memberId=" + member.id();
+        assertThat(api().call("GET", staffPath, clinician.token(), null).status())
+                .isEqualTo(404);
+        api().call(
+                        "POST",
+                        "/api/v1/consents",
+                        member.token(),
+                        Map.of("granteeId", clinician.id().toString(), "scopes", List.of("MOOD")));
+        Answer staffRead = api().call("GET", staffPath, clinician.token(), null);
+        assertThat(staffRead.status()).isEqualTo(200);
+        assertThat(staffRead.body().get(0).get("mood").asInt()).isEqualTo(7);
     }
 
     @Test
