@@ -58,6 +58,7 @@ public class Companion {
     private final Understanding understanding;
     private final PhasePolicy policy;
     private final ReplyRealizer realizer;
+    private final ReplyGenerator generator;
     private final ExerciseCatalogue exercises;
     private final TransactionTemplate transaction;
     private final Accounts accounts;
@@ -72,6 +73,7 @@ public class Companion {
             Understanding understanding,
             PhasePolicy policy,
             ReplyRealizer realizer,
+            ReplyGenerator generator,
             ExerciseCatalogue exercises,
             PlatformTransactionManager transactions,
             Accounts accounts) {
@@ -82,6 +84,7 @@ public class Companion {
         this.understanding = understanding;
         this.policy = policy;
         this.realizer = realizer;
+        this.generator = generator;
         this.exercises = exercises;
         this.transaction = new TransactionTemplate(transactions);
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -255,7 +258,12 @@ public class Companion {
             SafetyDecision decision) {
         TurnUnderstanding understood = understanding.understand(text);
         TurnPlan plan = policy.decide(state, understood);
-        Reply reply = realize(plan, seed(threadId), usedVariants, plan.appendHelp() ? safety.helpText(locale) : null);
+        Reply curated = realize(plan, seed(threadId), usedVariants, plan.appendHelp() ? safety.helpText(locale) : null);
+        // The generator is curated unless an LLM is configured; it screens a generated text again and
+        // falls back to the curated one on any doubt. Only the message being answered is passed as
+        // history: the earlier companion turns are not at hand here, and roles must alternate.
+        GeneratedReply generated =
+                generator.generate(new GenerationRequest(plan, curated, List.of(text), List.of(), locale), token -> {});
         List<Resource> resources = new ArrayList<>();
         if (plan.exerciseId() != null) {
             exercises.find(plan.exerciseId()).map(Resource::of).ifPresent(resources::add);
@@ -265,13 +273,13 @@ public class Companion {
             safety.hotlines(locale).stream().map(Resource::of).forEach(resources::add);
         }
         return new Planned(
-                reply.text(),
+                generated.text(),
                 plan.next().safetyMode() ? ReplyKind.SAFETY : ReplyKind.COMPANION,
                 plan.phase(),
                 plan.transition(),
                 plan.exerciseId(),
                 resources,
-                reply.variantIds(),
+                curated.variantIds(),
                 plan.next(),
                 understood);
     }
