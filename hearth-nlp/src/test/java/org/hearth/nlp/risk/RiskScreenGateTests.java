@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>dev-v3.tsv is the fifth of the team's written-v3 rows held back by a hash of the id
  * (data/risk/split_written.py): the head never trains on it and no rule was written from its rows,
- * so it is a second honest figure, from the same authors as the training rows. Its floors are the
- * measured values floored, like the ratchet.
+ * so it is a second honest figure, from the same authors as the training rows. It is small (32
+ * HIGH, 28 IMMINENT rows), so its floors allow one row less than measured; raise them with it.
  */
 class RiskScreenGateTests {
 
@@ -46,20 +46,23 @@ class RiskScreenGateTests {
     /** Measured on heldout-v2.tsv (0.073, 18/245), rounded up: the clinical target is 0.05 and the gap is open. */
     static final double HELDOUT_V2_CEILING_FPR = 0.08;
 
-    /** Measured on dev-v3.tsv (0.531), floored. */
+    /** Measured on dev-v3.tsv (0.531, 17/32); the floor allows one row less (16/32). */
     static final double DEV_V3_FLOOR_HIGH = 0.50;
 
-    /** Measured on dev-v3.tsv (0.571), floored. */
-    static final double DEV_V3_FLOOR_IMMINENT = 0.55;
+    /** Measured on dev-v3.tsv (0.571, 16/28); the floor allows one row less (15/28 = 0.536). */
+    static final double DEV_V3_FLOOR_IMMINENT = 0.53;
 
-    /** Measured on dev-v3.tsv (0.096), rounded up. */
+    /** Measured on dev-v3.tsv (0.096, 9/94), rounded up. */
     static final double DEV_V3_CEILING_FPR = 0.10;
 
     private static DefaultRiskScreen screen;
 
     @BeforeAll
     static void loadScreen() {
-        screen = DefaultRiskScreen.create();
+        // The gates measure what the screen decides, not how fast: on a loaded build machine the
+        // shipped 500 ms model timeout is sometimes hit, and a degraded row would move the figures.
+        // Timeouts and their fail-closed result are tested in DefaultRiskScreenTests.
+        screen = DefaultRiskScreen.create(java.time.Duration.ofSeconds(20));
     }
 
     @AfterAll
