@@ -115,6 +115,7 @@ class DefaultRiskScreenTests {
                 Screening r = s.screen(text, List.of());
                 assertThat(r.level()).as(text).isEqualTo(RiskLevel.NONE);
                 assertThat(r.signals()).extracting(RiskSignal::code).containsExactly("model.risk_head.vetoed");
+                assertThat(r.signals().getFirst().explanation()).doesNotContain(text);
             }
         }
     }

@@ -103,6 +103,10 @@ class RiskCommandsTests {
         });
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertThat(printed).contains("\"seed\": 3");
+        // Figures only: no text of the training or dev rows reaches the output or the manifest.
+        assertThat(printed + Files.readString(out.resolve("manifest.json")))
+                .doesNotContain("swallowed the whole packet", "meeting is killing me")
+                .doesNotContain(Files.readAllLines(train).get(1).split("\t")[1]);
         assertThat(manifest)
                 .contains("\"version\": \"test\"", "\"seed\": 3", "\"epochs\": 3", "\"folds\": 3")
                 .contains("\"crossValidated\"", "\"lexicalAlone\"", "\"set\": \"dev-mini.tsv\"")
