@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The risk screen, loaded once per node. Its model stage was trained on all-MiniLM-L6-v2 vectors, so
- * it keeps its own embedder of that model rather than the application's shared one (a head must
- * only ever read the vectors it was trained on).
+ * The risk screen, loaded once per node. Its model stage reads the engine's standard embedder
+ * (bge-small-en-v1.5, quantized), the one the language module's analyzer uses; LangChain4j keeps one
+ * ONNX session per model per JVM, so the node loads a single embedding model for both. If the head
+ * and the embedder ever disagree, the screen loads degraded (lexical only) and says so on every call.
  */
 @Configuration(proxyBeanMethods = false)
 class RiskScreenConfiguration {

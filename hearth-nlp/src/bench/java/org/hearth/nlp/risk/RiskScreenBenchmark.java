@@ -45,7 +45,17 @@ public class RiskScreenBenchmark {
 
     private DefaultRiskScreen screen;
     private LexicalStage lexical;
-    private int next;
+
+    /** Each benchmark thread walks the messages on its own, so two threads share no counter. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        String nextMessage() {
+            next = (next + 1) % MESSAGES.size();
+            return MESSAGES.get(next);
+        }
+    }
 
     @Setup(Level.Trial)
     public void load() {
@@ -58,29 +68,24 @@ public class RiskScreenBenchmark {
         screen.close();
     }
 
-    private String nextMessage() {
-        next = (next + 1) % MESSAGES.size();
-        return MESSAGES.get(next);
-    }
-
     @Benchmark
     @BenchmarkMode({Mode.Throughput})
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void screenThroughput(Blackhole bh) {
-        bh.consume(screen.screen(nextMessage(), CONTEXT));
+    public void screenThroughput(Cursor cursor, Blackhole bh) {
+        bh.consume(screen.screen(cursor.nextMessage(), CONTEXT));
     }
 
     @Benchmark
     @BenchmarkMode({Mode.SampleTime})
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public void screenLatency(Blackhole bh) {
-        bh.consume(screen.screen(nextMessage(), CONTEXT));
+    public void screenLatency(Cursor cursor, Blackhole bh) {
+        bh.consume(screen.screen(cursor.nextMessage(), CONTEXT));
     }
 
     @Benchmark
     @BenchmarkMode({Mode.SampleTime})
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void lexicalOnlyLatency(Blackhole bh) {
-        bh.consume(lexical.analyze(nextMessage()));
+    public void lexicalOnlyLatency(Cursor cursor, Blackhole bh) {
+        bh.consume(lexical.analyze(cursor.nextMessage()));
     }
 }

@@ -25,6 +25,15 @@ import org.jspecify.annotations.Nullable;
  * the screening is marked degraded and a FAILSAFE signal says so; when the lexical stage fails,
  * the level is at least MODERATE so that a person looks at it. Failures are logged by kind only,
  * never with the text or an exception message that could carry it.
+ *
+ * <p>Veto: the model stage's rating is set aside (and a {@code model.risk_head.vetoed} signal at
+ * NONE says so) only when all of these hold: the thread has no earlier turns; the lexical stage
+ * cut a risk phrase out of this text as an idiom, or dropped one as negated, hypothetical, clinical,
+ * or about media or a game ({@link Frame}); the lexical stage kept no signal at MODERATE or above;
+ * and the head's probability for its level is below the head's veto ceiling ({@link
+ * RiskModel#vetoCeiling()}, chosen by cross-validation in {@link RiskTrain} so that no at-risk
+ * training text the head caught would have been vetoed). A wrong veto is a missed crisis, so a head
+ * that is sure enough always stands.
  */
 public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
 
@@ -48,17 +57,21 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                 Thread.ofVirtual().name("risk-model-", 0).factory());
     }
 
-    /** The shipped screen: team lexicon, the trained risk head on all-MiniLM-L6-v2, 500 ms timeout. */
+    /** The shipped screen: team lexicon, the trained risk head on the standard embedder, 500 ms timeout. */
     public static DefaultRiskScreen create() {
         return create(DEFAULT_MODEL_TIMEOUT);
     }
 
     /** The shipped screen with another model-stage timeout. */
     public static DefaultRiskScreen create(Duration modelTimeout) {
-        return create(OnnxSentenceEmbedder.allMiniLmL6V2Quantized(), modelTimeout);
+        return create(OnnxSentenceEmbedder.standard(), modelTimeout);
     }
 
-    /** The shipped screen over an embedder the caller already holds (they are costly to load). */
+    /**
+     * The shipped screen over an embedder the caller already holds (they are costly to load). The
+     * head only loads over the embedder it was trained on ({@link OnnxSentenceEmbedder#standard()});
+     * over any other every screening is degraded.
+     */
     public static DefaultRiskScreen create(SentenceEmbedder embedder, Duration modelTimeout) {
         RiskModel model;
         try {
@@ -105,7 +118,18 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
 
         RiskModel.@Nullable Rating rating = awaitModel(modelRun);
         if (rating != null && rating.level().atLeast(RiskLevel.MODERATE)) {
-            signals.add(modelSignal(rating));
+            if (vetoes(lexicalResult, signals, context, rating)) {
+                signals.add(new RiskSignal(
+                        "MODEL",
+                        "model.risk_head.vetoed",
+                        RiskLevel.NONE,
+                        null,
+                        "The risk classifier's rating was set aside: the risk words are used as an idiom, negated,"
+                                + " hypothetically, clinically or about media or a game, and the classifier was not"
+                                + " sure enough to overrule that."));
+            } else {
+                signals.add(modelSignal(rating));
+            }
         }
         if (lexicalFailed) {
             return failedScreening(signals);
@@ -121,6 +145,19 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                     "The model stage failed or timed out; the lexical stage decided alone."));
         }
         return screening(signals, degraded);
+    }
+
+    /** The veto of the class comment, exactly. */
+    private boolean vetoes(
+            LexicalStage.@Nullable Result lexicalResult,
+            List<RiskSignal> lexicalSignals,
+            List<String> context,
+            RiskModel.Rating rating) {
+        return lexicalResult != null
+                && context.isEmpty()
+                && !lexicalResult.frames().isEmpty()
+                && !levelOf(lexicalSignals).atLeast(RiskLevel.MODERATE)
+                && rating.probability() < model.vetoCeiling();
     }
 
     private RiskModel.@Nullable Rating awaitModel(Future<RiskModel.Rating> run) {

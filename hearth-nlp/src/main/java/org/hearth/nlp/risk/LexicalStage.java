@@ -30,11 +30,16 @@ import org.jspecify.annotations.Nullable;
 final class LexicalStage implements LexicalAnalyzer {
 
     /** What the lexical stage found: the signals, and the cues the context rules read. */
-    record Result(List<RiskSignal> signals, Set<Cue> cues) {
+    record Result(List<RiskSignal> signals, Set<Cue> cues, Set<Frame> frames) {
 
         Result {
             signals = List.copyOf(signals);
             cues = cues.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cues));
+            frames = frames.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(frames));
+        }
+
+        Result(List<RiskSignal> signals, Set<Cue> cues) {
+            this(signals, cues, Set.of());
         }
 
         RiskLevel level() {
@@ -96,10 +101,21 @@ final class LexicalStage implements LexicalAnalyzer {
             "\\bheart attack when\\b",
             "\\bstroke when\\b",
             "\\bslayed\\b",
+            "\\brope lights?\\b|\\brope ladder\\b",
+            "(?:would|'d) (?:jump off a (?:cliff|bridge)|take a bullet|walk through fire|die) for (?:her|him|you|them|my)",
+            "killing myself with (?:work|overtime|revision|studying|the gym|training)",
+            "killing (?:him|her|them|me|us) with (?:these|those|the|my|your|his|her) \\w+",
+            "(?:hid|hidden|locked away|took away) my (?:sleeping )?(?:pills|tablets|meds) (?:because|so|from me)",
+            "(?:famous )?last words (?:before|were)",
+            "(?:wanted|want) to die on the spot|(?:wanted|want) the (?:ground|floor|earth) to swallow me",
+            "\\bkill myself(?= (?:this|that|these) \\w+ (?:is|are|was)\\b)",
+            "(?:lie|lay) down on the tracks in protest",
+            "could (?:cheerfully |happily |honestly )?(?:strangle|kill|murder|throttle)",
+            "kill myself if i have to (?:hear|listen|watch|sit through|read)",
             "(?:exam|test|work|job|shift|class|workout|gym|run|homework|meeting|deadline)s? (?:\\w+ )?(?:killed|murdered|destroyed)"
                     + " (?:her|him|them|me|us)"));
 
-    private static final Pattern QUOTED = p("\"[^\"]{1,200}\"");
+    private static final Pattern QUOTED = p("\"[^\"]{1,200}\"|(?<=^|[\\s,:(])'[^']{1,200}'(?=$|[\\s,.!?)])");
 
     // ---- Scope: words before a match, in its clause, that cancel it. ----------------------------
 
@@ -108,7 +124,7 @@ final class LexicalStage implements LexicalAnalyzer {
 
     private static final Pattern NEGATION = p("\\b(?:not|never|no(?! one)|don't|do not|didn't|did not|wouldn't"
             + "|would not|won't|will not|no longer|haven't|have not|hasn't|isn't|aren't|wasn't|nor|without"
-            + "|instead of|clean (?:from|of)|free (?:from|of)|nothing about|can't imagine)\\b");
+            + "|zero|instead of|clean (?:from|of)|free (?:from|of)|nothing about|can't imagine)\\b");
 
     private static final Pattern AFTER_NEGATION =
             p("^.{0,30}?\\b(?:never crossed my mind|is not an option|isn't an option" + "|not something i'd)");
@@ -120,11 +136,12 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern CLINICAL = p("\\b(?:training|dissertation|lecture|seminar|class|studying|study"
             + "|research on|asks? about|asked (?:me )?(?:if|whether|about)|assessment|prevention|awareness|risk of"
             + "|phq-?9?|c-ssrs|columbia|screening|leaflet|helpline|volunteer|nurse|psychiatrist says|counsellor asked"
-            + "|gp|patients)\\b");
+            + "|gp|patients|psychology|papers?|prevalence|thesis|coursework|assignment|module|clients?|first aid)\\b");
 
-    private static final Pattern MEDIA = p("\\b(?:song|songs|lyrics?|chorus|sings?|sang|singing|rapper|raps|album"
-            + "|track|band|movie|film|show|series|episode|book|novel|story|character|documentary|podcast|article"
-            + "|news|tweet|poem|poems|anime|musical|scene|villain|hero|quote|hamlet|karaoke|comedian|joked)\\b");
+    private static final Pattern MEDIA = p(
+            "\\b(?:song|songs|lyrics?|chorus|sings?|sang|singing|rapper|raps|album"
+                    + "|track|band|movie|film|show|series|episode|book|novel|story|character|documentary|podcast|article"
+                    + "|news|tweet|poem|poems|anime|musical|scene|villain|hero|quote|hamlet|karaoke|comedian|joked|memoir|biography|radio|drama|theatre|theater|opera)\\b");
 
     private static final Pattern GAME =
             p("\\b(?:cod|fortnite|minecraft|fifa|sims|boss fight|last boss|final boss|respawn|loot|raid|grenade"
@@ -190,7 +207,10 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern WEAPON = p("\\b(?:knife|gun|rifle|pistol|weapon|bat)\\b");
     private static final Pattern ON_THE_WAY = p("\\bon my way|\\boutside (?:his|her|their)|\\bi'm going in");
     private static final Pattern TODAY = p("\\btoday\\b");
-    private static final Pattern BLAME = p("^ ?for \\w+ing\\b");
+    private static final Pattern BLAME = p("^ ?for \\w+ing\\b|^ ?[,.]? ?(?:he|she|they) (?:ate|took|used|borrowed|stole"
+            + "|finished|drank|keeps|kept|broke|spoiled|spoilt|told)\\b"
+            + "|^ ?[,.]? ?(?:he|she|they)(?:'s|'ve| has| have) (?:eaten|taken|used|told|forgotten|broken|finished|spoiled"
+            + "|spoilt|ruined)\\b");
     private static final Pattern SELF_AIMED =
             p("\\b(?:i|i'm|i'll) (?:\\w+ ){0,2}(?:want to|going to|might|should)\\s*$");
     private static final Pattern USED_TO = p("\\bused to\\b");
@@ -200,6 +220,8 @@ final class LexicalStage implements LexicalAnalyzer {
                     + "|\\b(?:fixing|repair\\w*|aerial|antenna|club|treehouse|garden|terrace|party|bar|restaurant|cafe|fireworks|concert|wedding)\\b"
                     + "|\\b(?:breakfast|coffee|tea|lunch|dinner|reading|sunbathing|smoking|plants|bbq|barbecue)\\b"
                     + "|\\b(?:fishing|swim|swimming|paddling|picnic|ducks)\\b"
+                    + "|\\b(?:bucket list|tourist|sightseeing|golden gate|selfie|tour|tradition|pier)\\b"
+                    + "|\\b(?:delayed|signal failure|cancelled|late again|so slow|so bad)\\b"
                     // A shared summer memory, not a person on the edge now.
                     + "|\\bwe (?:jumped|used to jump|would jump)\\b|\\bbest (?:summer|day|holiday|trip) ever\\b");
     private static final Pattern BLEEDING = p("\\b(?:won't|can't|doesn't|cannot|will not) stop (?:the )?bleeding"
@@ -368,8 +390,225 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern SELF_HARM_PAST = p("\\bused to (?:cut|selfharm|burn|hurt) ?(?:myself)?|\\bselfharm"
             + " scars|\\bscars from|\\bwas a selfharmer");
 
+    // ---- Families broadened by concept (2026-12-03), from misses on the written-v3 training rows:
+    // method and means words as sets, anchors for hanging, gas, vehicles and trains, farewells by
+    // what they do (giving away, not expecting a date, a last message) rather than one phrasing.
+
+    private static final String MEANS_WORD = "(?:pills|tablets|meds|rope|belt|cord|cable|noose|scarf|hose|hosepipe"
+            + "|gun|shotgun|rifle|pistol|revolver|knife|blade|razor|charcoal)";
+    private static final String FIREARM = "(?:gun|shotgun|rifle|pistol|revolver|handgun|glock|\\.45|\\.38|9mm)";
+    private static final String ANCHOR =
+            "(?:bannister|banister|beam|door|doorframe|ceiling|loft hatch|rail|railing|hook"
+                    + "|tree|stairs|wardrobe|pipe|curtain rail)";
+    private static final String VEHICLE =
+            "(?:(?:freight |next |express |oncoming )?(?:train|bus|lorry|truck|car|van|traffic|tram))";
+    private static final String KIN =
+            "(?:mum|mom|dad|mother|father|wife|husband|kids|children|family|sister|brother|son"
+                    + "|daughter|partner|girlfriend|boyfriend|parents)";
+
+    /** Ideation by method or outcome; intent and time words grade it like the other ideation families. */
+    private static final Pattern WISH_V3 = p("\\b(?:better off|be better|fine|happier|easier) if i (?:just )?(?:wasn't"
+            + "|weren't|was not|were not) (?:here|around|alive)"
+            + "|\\bnot turn(?:ing)? the wheel|\\bend(?:ed|s)? things\\b(?! with| off)|\\bpainless way\\b|\\bsuicide thoughts\\b"
+            + "|\\bdone with (?:being alive|living|life)\\b|\\bwant my body to (?:just )?give up"
+            + "|\\b(?:jump|step|walk|throw myself|lie down|lay down) (?:out )?in front of (?:a |the |an )?" + VEHICLE
+            + "|\\blie (?:down )?on the (?:tracks|railway|line)|\\bthrow(?:ing)? myself (?:off|from|under|in front of)"
+            + "|\\bdecided to go to (?:him|her)\\b|\\bdecide(?:d)? to finish\\b|\\bgo to (?:the )?\\w+ and not come back"
+            + "|\\bjump(?:ing)? (?:off|from) (?:the |a |my |this |that )?(?:\\w+ ){1,3}(?:roof|bridge|building|cliff|balcony|tower"
+            + "|car park)"
+            + "|\\b(?:walk|step|run|jump) (?:out )?into (?:the )?(?:traffic|road|motorway|path of)"
+            + "|\\b(?:step|jump|fall) (?:off|from) the platform"
+            + "|\\busing (?:it|them|the gun|the pills|a gun|that) on (?:myself|herself|himself|themselves)"
+            + "|\\bhoping (?:one (?:time|night|day) )?(?:i )?(?:just )?(?:won't|don't|never) wake up"
+            + "|\\b(?:going to|gonna|will|plans? to|planning to|about to) (?:take|swallow) (?:all (?:of )?(?:the |my |her |his"
+            + " |their )?|every |the whole (?:bottle|packet|box) of )?pills\\b(?! for| with| after| before| in the)");
+
+    /** An act under way: hanging anchored, gas from a car, a loaded gun held, over a barrier, a note read after. */
+    private static final Pattern ACT_NOW_V3 = p("\\btied (?:the |a |my )?(?:belt|rope|cord|cable|noose|scarf|sheet)s?"
+            + " (?:to|around|round|onto|over) (?:the |my )?" + ANCHOR
+            + "|\\b(?:belt|rope|cord|noose|scarf) (?:is )?(?:tied|hooked|fixed|attached) (?:to|around|round|onto) (?:the |my )?"
+            + ANCHOR
+            + "|\\b(?:hose|hosepipe|pipe|tube)\\b.{0,25}\\b(?:connected|attached|hooked|taped|fixed)\\b.{0,25}\\bexhaust"
+            + "|\\bexhaust\\b.{0,25}\\b(?:hose|hosepipe)\\b"
+            + "|\\bgarage\\b.{0,80}\\bengine (?:is )?(?:running|on)\\b|\\bengine (?:is )?(?:running|on)\\b.{0,80}\\bgarage"
+            + "|\\b" + FIREARM + "\\b.{0,20}\\b(?:loaded|cocked)\\b.{0,20}\\b(?:on|in) my (?:lap|hand|mouth)"
+            + "|\\b" + FIREARM + " (?:is )?(?:to my head|in my mouth|under my chin)"
+            + "|\\bclimb(?:ing|ed)? (?:over|onto|up on) the (?:railing|barrier|parapet|ledge)"
+            + "|\\btonight'?s the night\\b"
+            + "|\\b(?:in the bath|bathtub)\\b.{0,30}\\b(?:hairdryer|toaster|heater|radio)\\b|\\b(?:hairdryer|toaster)\\b.{0,30}\\bbath"
+            + "|\\b(?:keep going|keep taking) (?:till|until) (?:the )?(?:packet|bottle|box)'?s? (?:is )?(?:empty|gone|finished)"
+            + "|\\b(?:consumed|ate|eaten|took|taken|had|drunk|drank|swallowed) (?:the |some |a bottle of |a cup of )?"
+            + "(?:bleach|antifreeze|rat poison|poison|weedkiller|pesticide|paraquat|drain cleaner)"
+            + "|\\bgarage\\b.{0,40}\\bcar (?:is )?running|\\bcar (?:is )?running\\b.{0,40}\\bgarage"
+            + "|\\b(?:edge of|into|in) the (?:reservoir|quarry|loch|estuary|harbour|weir)\\b|\\bpockets? (?:full of|with) stones"
+            + "|\\b(?:took|taken|injected|swallowed|had) (?:the |my )?(?:\\w+ )?(?:insulin|pills|tablets|meds|medication"
+            + "|painkillers|methadone)\\b,? all of (?:it|them)"
+            + "|\\b(?:the|my|a) " + FIREARM + " (?:is )?(?:to my head|in my mouth|under my chin)"
+            + "|\\b(?:took|taken|swallowed) (?:my |his |her |the )?(?:\\w+'s )?(?:pills|tablets|meds)\\b.{0,20}\\bto make"
+            + " (?:it|everything) stop"
+            + "|\\bcharcoal (?:is )?(?:lit|burning)|\\blit the charcoal|\\bturned the gas on\\b.{0,40}\\b(?:windows|doors?)"
+            + "|\\bgas (?:is )?on\\b.{0,40}\\b(?:shut|closed|sealed)"
+            + "|\\b(?:rope|noose|cord|belt)(?:'s| is) (?:tied|up|ready)\\b|\\bplastic bag\\b.{0,30}\\b(?:ready|over my head"
+            + "|on my head|tape)"
+            + "|\\b(?:stool|chair|step ?ladder) (?:is )?(?:under|beneath) the (?:beam|rope|noose|rail|banister|bannister|hook)"
+            + "|\\b(?:i'm at|standing at|on) the (?:station|platform)\\b.{0,60}\\b(?:step|jump|fall) (?:off|onto|in front)"
+            + "|\\bby the time (?:anyone|you|someone|they|you all|people|my \\w+) (?:reads?|sees?|gets?|finds?) this");
+
+    /** Farewells by what they do. */
+    private static final Pattern FAREWELL_V3 = p("\\bthis is my goodbye to (?:the group|you all|everyone|all of you|you"
+            + "|this group|the chat)"
+            + "|\\blast message (?:you'll|you will|anyone will) (?:ever )?(?:get|receive|read) from me"
+            + "|\\bdon't expect to (?:see|make it to|be here for|be around for) (?:christmas|my birthday|next \\w+|the weekend"
+            + "|summer|another)"
+            + "|\\bdon't come looking for me|\\bplease don't come looking"
+            + "|\\btell (?:my )?" + KIN
+            + " (?:it wasn'?t (?:her|his|their|your) fault|i'?m sorry|i love (?:her|him|them))"
+            + "|\\bwon't be (?:here|around|alive) (?:after|by|for|next|past) (?:the |this |christmas|summer|\\w+day|my birthday"
+            + "|long)"
+            + "|\\b(?:giv(?:e|es|ing|en)|gave) (?:all )?(?:my|his|her|their) (?:things|stuff|belongings|possessions|clothes"
+            + "|games) away"
+            + "|\\bgave (?:away )?(?:my|our|his|her) (?:dog|cat|pets?)\\b.{0,40}\\bfor good"
+            + "|\\bnobody (?:can|will|could) stop me (?:this time|now|tonight)"
+            + "|\\b(?:ringing|calling|texting|messaging|visiting) (?:everyone|people|all of us|his friends|her friends)"
+            + " to say goodbye"
+            + "|\\b(?:wrote|written|writing) the letters\\b|\\bexplaining why i (?:couldn't|can't|had to) (?:stay|go)"
+            + "|\\btake care of each other\\b.{0,20}\\bgoodbye|\\bdon't be sad for long|\\bdon't (?:be sad|cry) (?:for me|when i'm)"
+            + "|\\bcancelled everything\\b|\\bwon't be needing (?:them|it|any of it)\\b"
+            + "|\\bso (?:my \\w+|she|he|they) won't have to deal with (?:anything|it)|\\bleft the passwords"
+            + "|\\b(?:get|gets|have) the (?:life )?insurance\\b"
+            + "|\\b(?:sent|given|gave) (?:the|my) (?:dogs?|cats?|pets?) (?:away|over to|to live with)\\b"
+            + "|\\b(?:write|wrote|written|writing) (?:the |a )?letters? (?:for|to) (?:my )?" + KIN
+            + "\\b.{0,60}\\b(?:already|in the drawer|when i'm gone|after i'm)");
+
+    /** Preparation: measuring a drop, rehearsing, gas equipment, stopping life-saving treatment, means kept. */
+    private static final Pattern PLAN_V3 = p("\\b(?:looked up|look(?:ing)? up|researched|researching|search(?:ed|ing)"
+            + "|googl(?:ed|ing))\\b (?:for )?how (?:tall|high|deep|far (?:down|up)?)\\b"
+            + "|\\b(?:practis(?:ed|ing|e)|practic(?:ed|ing|e)|rehears(?:ed|ing|e)) (?:with )?(?:the |a |my )?"
+            + "(?:belt|rope|noose|cord|hanging)"
+            + "|\\b(?:bought|got|ordered|picked up) (?:a )?(?:hose(?:pipe)?|tubing|length of hose)\\b.{0,40}\\b(?:duct tape"
+            + "|tape|exhaust)"
+            + "|\\b(?:stop|stopped|stopping|going to stop|will stop) (?:taking )?(?:my )?(?:insulin|heart (?:pills|tablets"
+            + "|meds)|medication|meds|dialysis|eating)\\b.{0,60}\\b(?:on purpose|look natural|nobody will (?:question"
+            + "|know|notice)|give up|die\\b|end it)"
+            + "|\\b(?:i have|i've got|got) (?:the |my |all )?(?:pills|tablets|meds)\\b.{0,40}\\bjust in case\\b"
+            + "|\\bto see how (?:high|tall|deep|far)\\b"
+            + "|\\b(?:googl(?:ed|ing)|search(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)) (?:for )?(?:ways|methods)"
+            + "(?: to (?:do it|die|go|end it))?(?= all night|\\s*$|[.,!])"
+            + "|\\bmix(?:ed|ing) (?:it|alcohol|vodka|wine|booze|the drink|drink) with (?:my )?(?:sleeping )?(?:pills|tablets|meds)"
+            + "|\\b(?:still )?have the plan\\b"
+            + "|\\b(?:pills|tablets|meds) (?:are )?(?:hidden|saved|stashed)"
+            + "|\\bhow much (?:rope|cord)|\\bworked out (?:how|which|what)\\b.{0,40}\\b(?:rope|pills|tablets|medications?|dose"
+            + "|dangerous|lethal)"
+            + "|\\bthe hose\\b.{0,30}\\b(?:and the time|in my hand|haven't connected|not connected yet)"
+            + "|\\bbought (?:some |new )?(?:blades|razors)\\b.{0,30}\\bnot for"
+            + "|\\bknow exactly what i'm going to do with (?:them|it)"
+            + "|\\bfrom (?:\\w+ )?(?:different|several|many) (?:shops?|pharmac(?:y|ies)|chemists?)");
+
+    /** Thoughts held next to a means. */
+    private static final Pattern IDEATION_MEANS_V3 =
+            p("\\b(?:holding|hold|looking at|staring at|keep looking at)\\b.{0,30}"
+                    + "\\b" + MEANS_WORD + "\\b.{0,40}\\b(?:thinking about|think about|doing it)"
+                    + "|\\b(?:rifle|gun|shotgun|pistol)\\b.{0,120}\\bnot for (?:hunting|work|sport)"
+                    + "|\\bkeeps? (?:his|her|their|a|the) " + FIREARM + "\\b.{0,40}\\bknow where the key"
+                    + "|\\b(?:round|bullet) with my name on it");
+
+    private static final Pattern SELF_HARM_ACT_V3 = p("\\bcut (?:way |much |a lot |so much )?deeper\\b"
+            + "|\\b(?:make|made|making) (?:cuts|a cut|marks) (?:on|in|into) (?:my|her|his) (?:arm|arms|skin|leg|legs|wrist"
+            + "|wrists|thigh|thighs|stomach)"
+            + "|\\b(?:till|until) (?:it|they|my \\w+) (?:bleeds?|bled)\\b|\\bcut as well\\b|\\bkeep cutting\\b"
+            + "|\\bcuts (?:on|all over) (?:his|her|their|my) (?:arm|arms|legs?|wrists?|thighs?)"
+            + "|\\bpress(?:ed|ing)? (?:the |a )?(?:hot )?(?:iron|lighter|cigarette|knife|blade)\\b.{0,20}\\b(?:against|into|on)"
+            + " my (?:arm|skin|leg|wrist|thigh|hand)");
+    private static final Pattern SELF_HARM_URGE_V3 =
+            p("\\bselfharm (?:thoughts|urges)|\\bthoughts of (?:selfharm|cutting"
+                    + "|hurting myself)|\\bthe urges? (?:is|are) (?:so |really )?(?:loud|strong|bad|back)");
+
+    private static final Pattern OTHERS_V3 = p(
+            "\\b(?:parked |waiting |sitting )?outside (?:my |his |her |their )?"
+                    + "(?:\\w+'s )?(?:house|place|door|flat|work|school)\\b.{0,30}\\bwith (?:a |my |his |her |the )?(?:\\w+'s )?"
+                    + "(?:knife|gun|rifle|shotgun|bat|machete|weapon)"
+                    + "|\\b(?:keep|carry|carrying|got|have|there's) (?:a |my )?(?:knife|gun|bat|machete|blade|weapon) (?:in|on)"
+                    + " (?:my )?(?:bag|car|pocket|coat|jacket)\\b.{0,80}\\b(?:he's|she's|they're|he is|she is|going to|find out"
+                    + "|know which|know where)"
+                    + "|\\b(?:petrol|gasoline|lighter)\\b.{0,40}\\boutside (?:their|his|her|the) (?:house|flat|place)"
+                    + "|\\bstanding over (?:them|him|her|the kids|the baby|my \\w+) with (?:a |the )?(?:pillow|knife|gun|hammer)"
+                    + "|\\bdon't trust myself (?:around|with|near) (?:the |my )?(?:kids|baby|children|son|daughter)"
+                    + "|\\blocked (?:him|her|them) in (?:the|a|my) room\\b.{0,40}\\b(?:knife|gun|weapon)"
+                    + "|\\bpoured the petrol|\\bburn (?:the|his|her|their) (?:school|house|flat|office|place) down"
+                    + "|\\bdriving to (?:the )?\\w+ (?:right )?now to (?:sort|get|hurt|kill|deal with)|\\bglass (?:him|her|them)\\b");
+
+    private static final Pattern ABUSE_V3 = p(
+            "\\b(?:got|has|had|grabbed|holding) (?:my )?(?:mum|mom|mother|sister|brother"
+                    + "|me|her|him) by the (?:throat|neck|hair)"
+                    + "|\\b(?:does|did|doing|do) things (?:to me )?(?:i don't like|that hurt|i didn't want|i don't want)"
+                    + "|\\bused to (?:touch|molest|grope) me"
+                    + "|\\b(?:he|she|they)(?:'ll| will|'s going to| is going to| said he'll| said she'll)? (?:finish|murder) me\\b"
+                    + "|\\b(?:got|has|locked) (?:my )?(?:little )?(?:sister|brother|mum|mom|kids?|children|baby) locked (?:in|up)"
+                    + "|\\bcomes? into my (?:room|bed)\\b.{0,30}\\b(?:at night|when (?:she|he|mum|mom)'?s? (?:is )?asleep)"
+                    + "|\\bpinned me down|\\bcontrols (?:all )?(?:the|my) money|\\btracks my phone|\\bto(?:ok|ke) my (?:phone and )?passport"
+                    + "|\\bforce me to marry|\\bmakes? me have sex|\\bforc(?:es|ed|ing) me to have sex|\\bholding the door shut"
+                    + "|\\bhitting (?:mum|mom|my mum|my mom) with|\\bleft alone for (?:\\w+ )?days|\\bsend(?:s|ing)? (?:him|her|me)"
+                    + " pictures\\b.{0,40}\\bdelete|\\bour little secret|\\bcigarette burns on (?:her|his)|\\bbruises\\b.{0,60}"
+                    + "\\b(?:gets angry|hits|did it)|\\bdoesn'?t feed us|\\b(?:mum|mom|dad) did it\\b"
+                    + "|\\b(?:hitting|beating|hurting) (?:him|her)\\b.{0,30}\\b(?:crying|screaming|he's \\d+|she's \\d+)");
+
+    private static final Pattern PASSIVE_V3 =
+            p("\\bwhat is (?:even )?the point\\b|\\bfeel (?:so |very |really |completely"
+                    + " |totally )?(?:alone|lonely)\\b|\\bdon't feel anything anymore|\\ba nuisance\\b|\\b(?:never|won't ever|will"
+                    + " never) get better\\b|\\bnobody to talk to\\b");
+
+    private static final Pattern MEDICAL_NOW_V3 =
+            p("\\b(?:he|she|they|he's|she's|my \\w+) (?:won't|wont|can't|isn't|is not"
+                    + "|will not) wak(?:e|ing) up\\b|\\bfoaming at the mouth|\\bthroat is (?:closing|swelling)|\\banaphyla\\w*"
+                    + "|\\bhaving a (?:fit|seizure)|\\bturning blue"
+                    + "|\\bgot into (?:my|the|his|her) (?:tablets|pills|meds|medicine|cleaning)|\\bdon't know how many (?:he|she|they)"
+                    + " (?:ate|took|swallowed)|\\binhaler (?:isn't|is not|isnt|not) working|\\basthma attack\\b"
+                    + "|\\bclutching (?:his|her|my) chest|\\bsugar is (?:[0-2]\\.\\d|so low)|\\brash (?:that )?(?:doesn't|does not|won't) fade"
+                    + "|\\b(?:fallen|fell) and (?:i )?can't get up");
+
+    private static final Pattern MEANS_V3 =
+            p("\\bi(?: have|'ve got|'ve| got| still have) (?:the |a |my |his )?(?:shotgun"
+                    + "|rifle|pistol|revolver|handgun|firearm|hose(?:pipe)?|charcoal|rat poison|antifreeze)\\b"
+                    + "|\\baccess to (?:everything i'd need|a gun|a firearm|guns|weapons|my (?:gun|rifle|service weapon))"
+                    + "|\\b(?:found|know) where (?:my )?\\w+ (?:hides|keeps) (?:her|his|the|their) " + DRUGS);
+
+    /** Embarrassment and cringe are hyperbole for ideation words, unless a means or a time is named. */
+    private static final Pattern EMBARRASSMENT = p("\\b(?:cringe|embarrass\\w*|so awkward|mortified)\\b");
+
+    /** Taking all of one's tablets as prescribed is a routine, not an overdose. */
+    private static final Pattern ROUTINE = p("\\b(?:supposed to|as prescribed|prescribed dose|dosette|pill organi[sz]er"
+            + "|routine|daily dose|course of)\\b");
+
+    /** Leaving a job, an app or a place says goodbye without a farewell of life. */
+    private static final Pattern FAREWELL_EXCLUSION =
+            p("\\blast day (?:at|of)\\b|\\bleaving (?:the company|my job|work)"
+                    + "|\\bretir\\w+|\\bmoving (?:away|house|to)|\\bdeleting the app|\\b(?:twitter|facebook|instagram|tiktok"
+                    + "|snapchat|reddit|social media)\\b|\\b(?:holiday|vacation)\\b");
+
+    private static final Pattern DONE_ACT =
+            p("^\\s*(?:it's |it is )?done[.!]*\\s*$|\\bi(?:'ve| have)? (?:just )?done it\\b"
+                    + "|^\\s*i did it[.!]*\\s*$");
+
+    private static final Pattern PLACE_V3 =
+            p("\\b(?:i'm|i am|standing|sitting) (?:on|at) (?:the |a )?(?:\\w+ )?(?:bridge|roof"
+                    + "|rooftop|cliff edge|overpass|viaduct)\\b|\\bparked on the (?:line|tracks|level crossing)|\\bon the level crossing"
+                    + "|\\b(?:sitting|sit|standing) on the window ledge|\\bstanding on the edge\\b(?! of)");
+
+    /** "ate a whole pizza about it": food, not an overdose, unless a drug is named. */
+    private static final Pattern FOOD = p("\\b(?:pizza|cake|chocolate|tub|ice cream|biscuits|crisps|burger|sandwich|pie"
+            + "|dinner|lunch|breakfast|meal|chips|cookies|sweets)\\b");
+
+    private static final Pattern DRUG_WORD = p("\\b" + DRUGS + "\\b");
+
+    /** A cut while shaving or by clumsiness is an accident unless the writer says on purpose. */
+    private static final Pattern ACCIDENT = p("\\b(?:clumsy|by accident|accidentally|shaving|paper cut)\\b");
+
+    /** Rope for a boat, a climb or a party is not a means. */
+    private static final Pattern ROPE_EXCLUSION =
+            p("\\b(?:chandlery|sailing|knots?|boat|climbing|camping|tent|swing|washing line|lights)\\b");
+
     private static final String OBJ = "(?:him|her|them|them all|my (?:boss|ex|dad|father|stepdad|mum|mom|mother|stepmom"
-            + "|brother|sister|husband|wife|partner|boyfriend|girlfriend|roommate|flatmate|neighbou?r|teacher|coworker"
+            + "|stepfather|stepmother|brother|sister|husband|wife|partner|boyfriend|girlfriend|roommate|flatmate|neighbou?r|teacher|coworker"
             + "|colleague|baby|kids?|children|son|daughter|family|manager)|the (?:people|kids) who|(?:the )?people"
             + "|everyone|someone|anyone|his house|the people who)";
     private static final Pattern OTHERS = p("\\b(?:kill|murder|stabb?|shoot|hurt|harm|strangl|poison|beat up|beat)"
@@ -378,8 +617,9 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\bshoot them all|\\bbeat him up|\\bhurt someone"
             + "|\\boutside (?:his|her|their) (?:house|place|door|flat) with a (?:knife|gun)");
     private static final Pattern HOSTILE = p("\\b(?:kys|kill yourself|go die)\\b");
-    private static final Pattern ABUSE_NOW_CUE = p("\\b(?:right now|breaking (?:the|down)|door down|hiding|locked in"
-            + " the bathroom|coming back|tonight|has a knife|help\\b)");
+    private static final Pattern ABUSE_NOW_CUE =
+            p("\\b(?:right now|breaking (?:the|down)|door down|hiding|locked in|screaming|smashing"
+                    + "|the bathroom|coming back|tonight|has a knife|help\\b)");
     private static final Pattern ABUSE = p("\\b(?:hits|hit|beats|beat|kicks|kicked|slaps|slapped|punches|punched|chokes"
             + "|choked|strangles|strangled|rapes|raped|touches|abuses|abused|hurts|molested|threatens|locks|throws things"
             + " at|screams at) me\\b|\\b(?:is|are|been|keeps?) (?:hitting|beating|abusing|sexually abusing|touching|raping"
@@ -455,10 +695,17 @@ final class LexicalStage implements LexicalAnalyzer {
 
     @Override
     public Result analyze(String text) {
+        String rewritten = Rewrites.apply(TextNormalizer.normalize(text));
         String s = prepare(text);
         Analysis a = new Analysis(s);
+        if (IDIOMS.matcher(rewritten).find()) {
+            a.frames.add(Frame.IDIOM);
+        }
+        if (MEDIA.matcher(rewritten).find() && QUOTED.matcher(rewritten).find()) {
+            a.frames.add(Frame.MEDIA);
+        }
         a.run();
-        return new Result(a.signals, a.cues);
+        return new Result(a.signals, a.cues, a.frames);
     }
 
     /** Normalizes, rewrites slang, drops quotes of media and cuts out idioms. */
@@ -475,6 +722,7 @@ final class LexicalStage implements LexicalAnalyzer {
         private final String s;
         private final List<RiskSignal> signals = new ArrayList<>();
         private final Set<Cue> cues = EnumSet.noneOf(Cue.class);
+        private final Set<Frame> frames = EnumSet.noneOf(Frame.class);
         private final boolean now;
         private final boolean recent;
         private final boolean remote;
@@ -488,7 +736,9 @@ final class LexicalStage implements LexicalAnalyzer {
             this.recent = RECENT.matcher(s).find();
             this.remote = REMOTE.matcher(s).find();
             this.meansAtHand = MEANS_AT_HAND.matcher(s).find();
-            this.means = meansAtHand || MEANS.matcher(s).find();
+            this.means = meansAtHand
+                    || MEANS.matcher(s).find()
+                    || MEANS_V3.matcher(s).find();
             this.game = GAME.matcher(s).find();
         }
 
@@ -499,6 +749,10 @@ final class LexicalStage implements LexicalAnalyzer {
             if (now) {
                 cues.add(Cue.NOW);
             }
+            if (DONE_ACT.matcher(s).find()) {
+                // "done." after turns about taking them tonight: the context rules read it as the act.
+                cues.add(Cue.ACT);
+            }
             suicide();
             selfHarm();
             others();
@@ -508,7 +762,8 @@ final class LexicalStage implements LexicalAnalyzer {
         }
 
         private void suicide() {
-            for (Hit h : hits(INGESTED, true)) {
+            boolean food = FOOD.matcher(s).find() && !DRUG_WORD.matcher(s).find();
+            for (Hit h : ROUTINE.matcher(s).find() || food ? List.<Hit>of() : hits(INGESTED, true)) {
                 if (INTENT.matcher(h.prefix).find() && !now) {
                     emit(h, "lexical.suicide.intent", RiskLevel.HIGH, RiskCategory.SUICIDE);
                     continue;
@@ -541,10 +796,29 @@ final class LexicalStage implements LexicalAnalyzer {
                 }
             }
             if (!PLACE_EXCLUSION.matcher(s).find()) {
-                for (Hit h : hits(PLACE, true)) {
+                List<Hit> places = new ArrayList<>(hits(PLACE, true));
+                places.addAll(hits(PLACE_V3, true));
+                for (Hit h : places) {
                     cues.add(Cue.ACT);
                     emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
                 }
+            }
+            for (Hit h : hits(ACT_NOW_V3, true)) {
+                cues.add(Cue.ACT);
+                emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(PLAN_V3, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.plan", nowOr(RiskLevel.HIGH), RiskCategory.SUICIDE);
+            }
+            for (Hit h : FAREWELL_EXCLUSION.matcher(s).find() ? List.<Hit>of() : hits(FAREWELL_V3, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.farewell", nowOrFarewell(), RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(IDEATION_MEANS_V3, false)) {
+                cues.add(Cue.MEANS);
+                cues.add(Cue.DISTRESS);
+                emit(h, "lexical.suicide.ideation_means", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
             for (Hit h : hits(DOING_NOW, true)) {
                 cues.add(Cue.ACT);
@@ -566,7 +840,7 @@ final class LexicalStage implements LexicalAnalyzer {
                 cues.add(Cue.PREPARATION);
                 emit(h, "lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
-            for (Hit h : hits(ACQUIRED, true)) {
+            for (Hit h : ROPE_EXCLUSION.matcher(s).find() ? List.<Hit>of() : hits(ACQUIRED, true)) {
                 cues.add(Cue.PREPARATION);
                 emit(h, "lexical.suicide.means_acquired", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
@@ -578,7 +852,7 @@ final class LexicalStage implements LexicalAnalyzer {
                 cues.add(Cue.MEANS);
                 emit(h, "lexical.suicide.ideation_means", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
-            for (Hit h : hits(FAREWELL, true)) {
+            for (Hit h : FAREWELL_EXCLUSION.matcher(s).find() ? List.<Hit>of() : hits(FAREWELL, true)) {
                 cues.add(Cue.PREPARATION);
                 emit(h, "lexical.suicide.farewell", nowOrFarewell(), RiskCategory.SUICIDE);
             }
@@ -592,9 +866,14 @@ final class LexicalStage implements LexicalAnalyzer {
                 }
             }
             boolean joking = JOKE.matcher(s).find();
-            for (Pattern ideation : List.of(SUICIDE_ACT, SUICIDE_WISH, SUICIDE_WORD)) {
+            boolean embarrassed = EMBARRASSMENT.matcher(s).find();
+            for (Pattern ideation : List.of(SUICIDE_ACT, SUICIDE_WISH, SUICIDE_WORD, WISH_V3)) {
                 for (Hit h : hits(ideation, false)) {
                     if (joking && !means && !now && ANNOYANCE.matcher(h.prefix).find()) {
+                        continue;
+                    }
+                    if (embarrassed && !means && !now) {
+                        frames.add(Frame.IDIOM);
                         continue;
                     }
                     cues.add(Cue.DISTRESS);
@@ -616,6 +895,10 @@ final class LexicalStage implements LexicalAnalyzer {
         }
 
         private void selfHarm() {
+            for (Hit h : hits(SELF_HARM_URGE_V3, false)) {
+                cues.add(Cue.DISTRESS);
+                emit(h, "lexical.self_harm.urge", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
+            }
             for (Hit h : hits(SELF_HARM_URGE, false)) {
                 cues.add(Cue.DISTRESS);
                 emit(h, "lexical.self_harm.urge", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
@@ -623,7 +906,12 @@ final class LexicalStage implements LexicalAnalyzer {
             for (Hit h : hits(SELF_HARM_PAST, false)) {
                 emit(h, "lexical.self_harm.past", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
             }
-            for (Hit h : hits(SELF_HARM_ACT, false)) {
+            List<Hit> acts = new ArrayList<>(hits(SELF_HARM_ACT, false));
+            acts.addAll(hits(SELF_HARM_ACT_V3, false));
+            if (ACCIDENT.matcher(s).find() && !s.contains("on purpose")) {
+                acts.clear();
+            }
+            for (Hit h : acts) {
                 cues.add(Cue.DISTRESS);
                 if (DESIRE.matcher(h.prefix).find() && !INTENT.matcher(h.prefix).find()) {
                     emit(h, "lexical.self_harm.urge", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
@@ -646,7 +934,9 @@ final class LexicalStage implements LexicalAnalyzer {
             boolean weapon = WEAPON.matcher(s).find();
             boolean onTheWay = ON_THE_WAY.matcher(s).find();
             boolean urgent = now || onTheWay || TODAY.matcher(s).find();
-            for (Hit h : hits(OTHERS, false)) {
+            List<Hit> threats = new ArrayList<>(hits(OTHERS, false));
+            threats.addAll(hits(OTHERS_V3, false));
+            for (Hit h : threats) {
                 boolean blame = BLAME.matcher(s.substring(h.end)).find();
                 if ((joking || blame) && !weapon) {
                     continue;
@@ -661,7 +951,14 @@ final class LexicalStage implements LexicalAnalyzer {
                 if ((intent || weapon) && urgent) {
                     level = RiskLevel.IMMINENT;
                     code = "lexical.others.imminent";
-                } else if (intent || weapon || h.text.startsWith("shoot up") || h.text.startsWith("bring")) {
+                } else if (intent
+                        || weapon
+                        || h.text.startsWith("shoot up")
+                        || h.text.startsWith("bring")
+                        || h.text.startsWith("standing over")
+                        || h.text.startsWith("don't trust")
+                        || h.text.startsWith("locked")
+                        || h.text.startsWith("poured")) {
                     level = RiskLevel.HIGH;
                     code = "lexical.others.intent";
                 } else {
@@ -686,7 +983,9 @@ final class LexicalStage implements LexicalAnalyzer {
         }
 
         private void abuse() {
-            for (Hit h : hits(ABUSE, false)) {
+            List<Hit> abuse = new ArrayList<>(hits(ABUSE, false));
+            abuse.addAll(hits(ABUSE_V3, false));
+            for (Hit h : abuse) {
                 RiskLevel level;
                 String code;
                 if (ABUSE_NOW_CUE.matcher(s).find()) {
@@ -711,6 +1010,9 @@ final class LexicalStage implements LexicalAnalyzer {
         }
 
         private void medical() {
+            for (Hit h : hits(MEDICAL_NOW_V3, true)) {
+                emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+            }
             for (Hit h : hits(MEDICAL_NOW, true)) {
                 emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
             }
@@ -720,7 +1022,9 @@ final class LexicalStage implements LexicalAnalyzer {
         }
 
         private void distress() {
-            for (Hit h : hits(PASSIVE, false)) {
+            List<Hit> passive = new ArrayList<>(hits(PASSIVE, false));
+            passive.addAll(hits(PASSIVE_V3, false));
+            for (Hit h : passive) {
                 if (USED_TO.matcher(h.prefix).find()) {
                     continue;
                 }
@@ -775,16 +1079,25 @@ final class LexicalStage implements LexicalAnalyzer {
                 String prefix = s.substring(clauseStart, m.start());
                 String window = prefix.length() > 48 ? prefix.substring(prefix.length() - 48) : prefix;
                 if (NEGATION.matcher(window).find()
-                        || AFTER_NEGATION.matcher(s.substring(m.end())).find()
-                        || HYPOTHETICAL.matcher(prefix).find()
-                        || CLINICAL.matcher(prefix).find()) {
+                        || AFTER_NEGATION.matcher(s.substring(m.end())).find()) {
+                    frames.add(Frame.NEGATED);
+                    continue;
+                }
+                if (HYPOTHETICAL.matcher(prefix).find()) {
+                    frames.add(Frame.HYPOTHETICAL);
+                    continue;
+                }
+                if (CLINICAL.matcher(prefix).find()) {
+                    frames.add(Frame.CLINICAL);
                     continue;
                 }
                 int lastFirst = lastIndex(FIRST_SUBJECT, prefix);
                 if (MEDIA.matcher(prefix).find() && lastIndex(MEDIA, prefix) > lastFirst) {
+                    frames.add(Frame.MEDIA);
                     continue;
                 }
                 if (game && !strong) {
+                    frames.add(Frame.GAME);
                     continue;
                 }
                 boolean firstInMatch = FIRST_SUBJECT.matcher(m.group()).find();

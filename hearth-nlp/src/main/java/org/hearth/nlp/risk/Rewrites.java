@@ -61,8 +61,31 @@ final class Rewrites {
             r("\\bhopless\\b", "hopeless"),
             r("\\bworthles\\b", "worthless"),
             r("\\b(?:u)\\b", "you"),
+            // From the team's written-v3 training rows (2026-12-03): euphemisms that dodge filters,
+            // shorthand and misspellings of method words.
+            r("\\bsewer ?slides?\\b", "suicide"),
+            r("\\bsu[i1]c[i1]de\\b", "suicide"),
+            r("\\bctb\\b", "suicide"),
+            r("\\bsh(?= (?:thoughts|urges?|again)\\b)", "selfharm"),
+            r("\\bngl\\b", "honestly"),
+            r("\\br\\b", "are"),
+            r("\\b(?:paracet[eo]mol|paracetmol|paracetamo)\\b", "paracetamol"),
+            r("\\bdrawr\\b", "drawer"),
+            r("\\b(?:myslf|mysslf|myselfe)\\b", "myself"),
+            r("\\babt\\b", "about"),
+            r("\\b(?:overdoes|overdos)\\b", "overdose"),
+            r("\\boverdosd\\b", "overdosed"),
+            r("\\b(?:tablits|tablts|tablests)\\b", "tablets"),
+            r("\\b(?:evrything|everythin|evrythin)\\b", "everything"),
+            r("\\b(?:cabnet|cabinate)\\b", "cabinet"),
+            r("\\bdoin\\b", "doing"),
+            r("\\bsry\\b", "sorry"),
+            r("\\byeet(?:ing)?\\b", "throwing"),
+            r("\uD83D\uDC8A+", " pills "),
+            r("\uD83D\uDD2A+", " knife "),
             // "od" is also slang for "very" ("od funny"), so only the verb forms become overdose.
-            r("\\bod'?d\\b", "overdosed"),
+            // "odd" is a word ("odd job"), so only "od'd" is the past tense.
+            r("\\bod'd\\b", "overdosed"),
             r("\\b(?:i|just|to|going to|will|gonna) od\\b(?! (?:fun|funny|annoying|good|bad|hard|long|tired))", "$0_"),
             r("\\bod_", "overdose"));
 

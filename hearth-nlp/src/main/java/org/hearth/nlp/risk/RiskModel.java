@@ -7,6 +7,14 @@ interface RiskModel {
     Rating rate(String text);
 
     /**
+     * The probability under which a lexical frame (idiom, negation, hypothetical, clinical, media,
+     * game) may veto this model's rating on a text the lexical stage found no risk in; 0 means never.
+     */
+    default double vetoCeiling() {
+        return 0;
+    }
+
+    /**
      * @param level the highest level whose cumulative probability reached the threshold
      * @param probability the cumulative probability of that level or above
      */

@@ -4,81 +4,145 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.hearth.nlp.SentenceEmbedder;
-import org.tribuo.Example;
+import org.hearth.nlp.train.EmbeddingCache;
+import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Trains the risk head: logistic regression (Tribuo, SGD with AdaGrad) over the sentence embedding,
- * on the team-written {@code data/risk/train.tsv} ({@code level<TAB>text}). Deterministic for a
- * given seed. Writes {@code risk-head.tribuo} and {@code manifest.json}; with {@code --dev} the
- * manifest records the head's figures on that set.
+ * Trains the risk head over the standard sentence embedding and chooses its decision rule by
+ * cross-validation. Deterministic for a given seed. Writes {@code risk-head.tribuo} and {@code
+ * manifest.json}.
  *
- * <p>{@code RiskTrain --data <train.tsv> --out <dir> --seed N [--dev <dev.tsv>] [--threshold T]
- * [--epochs E] [--learning-rate R] [--data-version V]}
+ * <p>Data: every {@code --data} is a file or a folder of {@code .tsv} files, either in the first
+ * head's format ({@code level<TAB>text}, every NONE row a hard negative) or in the labelled sets'
+ * format ({@link RiskDataSet}). Rows with earlier turns are not trained on (the head reads one text
+ * and their level depends on the thread) but are scored in cross-validation like the screen would.
+ *
+ * <p>Decision rule, recall first: with k-fold cross-validation every training text gets a rating
+ * from a head that did not see it; the full screen (lexical stage, context, that rating) is then
+ * replayed, and the cumulative-probability threshold for IMMINENT, then for HIGH or above, is the
+ * highest one at which the screen's recall of that level reaches {@code --target-recall} (0.98),
+ * which is the one with the fewest false positives. The threshold never goes below {@code
+ * --min-threshold}. The veto ceiling is the lowest probability at which the head lifted an at-risk
+ * text that a lexical frame would have vetoed, so the veto costs no cross-validated recall; it is
+ * never above 0.99, so a head that sure always stands.
+ *
+ * <p>False-positive budget: if the replayed screen's hard-negative FPR at the recall-first
+ * thresholds exceeds {@code --max-fpr} (0.05, the clinical gate), both thresholds rise together to
+ * the lowest common floor that brings it within; the manifest's cross-validated figures then show a
+ * recall below the target, and say so honestly rather than flagging one text in five.
+ *
+ * <p>{@code RiskTrain --data <tsv or dir> [--data ...] --out <dir> --seed N [--dev <tsv>]...
+ * [--algorithm lr|fm] [--epochs E] [--learning-rate R] [--folds K] [--target-recall R]
+ * [--min-threshold T] [--threshold-moderate T] [--data-version V] [--cache <dir>]}
  */
 public final class RiskTrain {
 
     static final String DATA_NAME = "hearth-risk-train";
+    static final String LEGACY_HEADER = "level\ttext";
+
+    /** The veto ceiling never exceeds this: a head this sure always overrules a lexical frame. */
+    static final double MAX_VETO_CEILING = 0.99;
 
     record Options(
-            Path data,
+            List<Path> data,
             Path out,
             long seed,
-            Path dev,
-            double threshold,
+            List<Path> dev,
+            String algorithm,
             int epochs,
             double learningRate,
-            String dataVersion) {}
+            int folds,
+            double targetRecall,
+            double minThreshold,
+            double maxFpr,
+            double thresholdModerate,
+            String dataVersion,
+            @Nullable Path cache) {}
 
     private RiskTrain() {}
 
     public static void main(String[] args) throws IOException {
-        Path data = null;
+        List<Path> data = new ArrayList<>();
+        List<Path> dev = new ArrayList<>();
         Path out = null;
-        Path dev = null;
         long seed = 17;
-        double threshold = 0.99;
+        String algorithm = "lr";
         int epochs = 80;
         double learningRate = 0.2;
+        int folds = 5;
+        double targetRecall = 0.98;
+        double minThreshold = 0.2;
+        double maxFpr = 0.05;
+        double thresholdModerate = 0.99;
         String dataVersion = "1";
+        Path cache = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--data" -> data = CommandPaths.resolve(args[++i]);
+                case "--data" -> data.add(CommandPaths.resolve(args[++i]));
                 case "--out" -> out = outPath(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--dev" -> dev = CommandPaths.resolve(args[++i]);
-                case "--threshold" -> threshold = Double.parseDouble(args[++i]);
+                case "--dev" -> dev.add(CommandPaths.resolve(args[++i]));
+                case "--algorithm" -> algorithm = args[++i];
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--learning-rate" -> learningRate = Double.parseDouble(args[++i]);
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--target-recall" -> targetRecall = Double.parseDouble(args[++i]);
+                case "--min-threshold" -> minThreshold = Double.parseDouble(args[++i]);
+                case "--max-fpr" -> maxFpr = Double.parseDouble(args[++i]);
+                case "--threshold-moderate", "--threshold" -> thresholdModerate = Double.parseDouble(args[++i]);
                 case "--data-version" -> dataVersion = args[++i];
+                case "--cache" -> cache = outPath(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
                 }
             }
         }
-        if (data == null || out == null) {
-            System.err.println("usage: RiskTrain --data <train.tsv> --out <dir> --seed N [--dev <dev.tsv>]");
+        if (data.isEmpty() || out == null || !(algorithm.equals("lr") || algorithm.equals("fm"))) {
+            System.err.println(
+                    "usage: RiskTrain --data <tsv or dir> --out <dir> --seed N [--dev <tsv>]" + " [--algorithm lr|fm]");
             System.exit(2);
             return;
         }
-        SentenceEmbedder embedder = OnnxSentenceEmbedder.allMiniLmL6V2Quantized();
-        String manifest =
-                train(new Options(data, out, seed, dev, threshold, epochs, learningRate, dataVersion), embedder);
+        SentenceEmbedder embedder = OnnxSentenceEmbedder.standard();
+        String manifest = train(
+                new Options(
+                        data,
+                        out,
+                        seed,
+                        dev,
+                        algorithm,
+                        epochs,
+                        learningRate,
+                        folds,
+                        targetRecall,
+                        minThreshold,
+                        maxFpr,
+                        thresholdModerate,
+                        dataVersion,
+                        cache),
+                embedder);
         System.out.println(manifest);
     }
 
@@ -88,12 +152,42 @@ public final class RiskTrain {
         return path.isAbsolute() || base == null ? path : Path.of(base).resolve(path);
     }
 
-    record Labelled(RiskLevel level, String text) {}
+    /** A training text: its label, earlier turns (usually none) and whether it is a hard negative. */
+    record Labelled(RiskLevel level, String text, List<String> context, boolean hardNegative) {
 
+        Labelled(RiskLevel level, String text) {
+            this(level, text, List.of(), level == RiskLevel.NONE);
+        }
+
+        RiskDataSet.Row asRow(String id) {
+            return new RiskDataSet.Row(
+                    id, level, Set.of(), hardNegative ? Set.of("hard-negative") : Set.of(), context, text);
+        }
+    }
+
+    /** Reads one file in either format, or every {@code .tsv} of a folder in name order. */
     static List<Labelled> readTrain(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(path)) {
+                files = list.filter(p -> p.getFileName().toString().endsWith(".tsv"))
+                        .sorted()
+                        .toList();
+            }
+            List<Labelled> rows = new ArrayList<>();
+            for (Path f : files) {
+                rows.addAll(readTrain(f));
+            }
+            return rows;
+        }
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.getFirst().equals("level\ttext")) {
-            throw new IOException("expected the header: level text");
+        if (!lines.isEmpty() && lines.getFirst().equals(RiskDataSet.HEADER)) {
+            return RiskDataSet.read(path).stream()
+                    .map(r -> new Labelled(r.level(), r.text(), r.context(), r.hardNegative()))
+                    .toList();
+        }
+        if (lines.isEmpty() || !lines.getFirst().equals(LEGACY_HEADER)) {
+            throw new IOException("expected the header: level text, or " + RiskDataSet.HEADER.replace('\t', ' '));
         }
         List<Labelled> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -110,80 +204,340 @@ public final class RiskTrain {
         return rows;
     }
 
+    /** The learner and its hyper-parameters. */
+    record Spec(String algorithm, int epochs, double learningRate, long seed) {
+
+        Trainer<Label> trainer() {
+            AdaGrad adaGrad = new AdaGrad(learningRate, 0.1);
+            if (algorithm.equals("fm")) {
+                // A factorization machine: the linear model plus pairwise interactions of rank 8, the
+                // non-linear learner Tribuo 4.3 offers (it has no MLP).
+                return new FMClassificationTrainer(
+                        new LogMulticlass(), adaGrad, epochs, Integer.MAX_VALUE, 1, seed, 8, 0.1);
+            }
+            return new LinearSGDTrainer(new LogMulticlass(), adaGrad, epochs, Integer.MAX_VALUE, 1, seed);
+        }
+
+        String describe() {
+            return algorithm.equals("fm")
+                    ? "factorization machine (Tribuo FMClassificationTrainer, rank 8, LogMulticlass, AdaGrad)"
+                    : "logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad)";
+        }
+    }
+
     static Model<Label> fit(
             List<Labelled> rows, SentenceEmbedder embedder, long seed, int epochs, double learningRate) {
-        String[] names = TribuoRiskModel.featureNames(embedder.dimensions());
-        List<float[]> vectors =
-                embedder.embedAll(rows.stream().map(Labelled::text).toList());
+        float[][] vectors =
+                embedder.embedAll(rows.stream().map(Labelled::text).toList()).toArray(new float[0][]);
+        return fit(rows, vectors, new Spec("lr", epochs, learningRate, seed));
+    }
+
+    static Model<Label> fit(List<Labelled> rows, float[][] vectors, Spec spec) {
+        String[] names = TribuoRiskModel.featureNames(vectors.length == 0 ? 0 : vectors[0].length);
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset =
                 new MutableDataset<>(new SimpleDataSourceProvenance(DATA_NAME, factory), factory);
         for (int i = 0; i < rows.size(); i++) {
-            Example<Label> ex = TribuoRiskModel.example(
-                    names, vectors.get(i), new Label(rows.get(i).level().name()));
-            dataset.add(ex);
+            dataset.add(TribuoRiskModel.example(
+                    names, vectors[i], new Label(rows.get(i).level().name())));
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(
-                new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs, Integer.MAX_VALUE, 1, seed);
-        return trainer.train(dataset);
+        return spec.trainer().train(dataset);
+    }
+
+    /** Rows a head is trained on: those without earlier turns. */
+    static boolean trainable(Labelled row) {
+        return row.context().isEmpty();
+    }
+
+    /** The fold of a row: a hash of its text and the seed, so a row's fold does not depend on order. */
+    static int fold(Labelled row, long seed, int folds) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < row.text().length(); i++) {
+            h = (h ^ row.text().charAt(i)) * 0x100000001B3L;
+        }
+        return (int) Math.floorMod(h ^ (h >>> 29), (long) folds);
+    }
+
+    /** Cumulative probabilities (MODERATE+, HIGH+, IMMINENT) of each row from a head that did not train on it. */
+    static double[][] crossValidate(List<Labelled> rows, float[][] vectors, Spec spec, int folds) {
+        double[][] out = new double[rows.size()][];
+        String[] names = TribuoRiskModel.featureNames(vectors[0].length);
+        for (int k = 0; k < folds; k++) {
+            List<Labelled> trainRows = new ArrayList<>();
+            List<float[]> trainVectors = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold(rows.get(i), spec.seed(), folds) != k && trainable(rows.get(i))) {
+                    trainRows.add(rows.get(i));
+                    trainVectors.add(vectors[i]);
+                }
+            }
+            Model<Label> model = fit(trainRows, trainVectors.toArray(new float[0][]), spec);
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold(rows.get(i), spec.seed(), folds) == k) {
+                    Map<String, Label> scores = model.predict(TribuoRiskModel.example(
+                                    names, vectors[i], TribuoRiskModel.LabelFactoryHolder.UNKNOWN))
+                            .getOutputScores();
+                    out[i] = TribuoRiskModel.cumulative(scores);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What the screen decides for a row without its model stage, and whether a frame could veto. */
+    record LexicalView(RiskLevel level, boolean vetoable) {}
+
+    static LexicalView[] lexicalViews(List<Labelled> rows) {
+        LexicalStage lexical = new LexicalStage();
+        LexicalView[] out = new LexicalView[rows.size()];
+        RiskModel none = text -> new RiskModel.Rating(RiskLevel.NONE, 1);
+        try (DefaultRiskScreen screen = new DefaultRiskScreen(lexical, none, Duration.ofSeconds(30))) {
+            for (int i = 0; i < rows.size(); i++) {
+                Labelled r = rows.get(i);
+                RiskLevel level = screen.screen(r.text(), r.context()).level();
+                boolean vetoable = r.context().isEmpty()
+                        && !lexical.analyze(r.text()).frames().isEmpty()
+                        && !level.atLeast(RiskLevel.MODERATE);
+                out[i] = new LexicalView(level, vetoable);
+            }
+        }
+        return out;
+    }
+
+    /** The level the head gives a row under the thresholds, with its probability. */
+    static RiskModel.Rating rating(double[] cumulative, TribuoRiskModel.Thresholds t) {
+        if (cumulative[2] >= t.imminent()) {
+            return new RiskModel.Rating(RiskLevel.IMMINENT, cumulative[2]);
+        }
+        if (cumulative[1] >= t.high()) {
+            return new RiskModel.Rating(RiskLevel.HIGH, cumulative[1]);
+        }
+        if (cumulative[0] >= t.moderate()) {
+            return new RiskModel.Rating(RiskLevel.MODERATE, cumulative[0]);
+        }
+        return new RiskModel.Rating(RiskLevel.NONE, 1 - cumulative[0]);
+    }
+
+    /** The screen's level for a row: the higher of the lexical view and the head, unless vetoed. */
+    static RiskLevel combined(LexicalView lex, double[] cumulative, TribuoRiskModel.Thresholds t) {
+        RiskModel.Rating r = rating(cumulative, t);
+        if (!r.level().atLeast(RiskLevel.MODERATE)) {
+            return lex.level();
+        }
+        if (lex.vetoable() && r.probability() < t.vetoCeiling()) {
+            return lex.level();
+        }
+        return RiskLevel.max(lex.level(), r.level());
+    }
+
+    /** Chooses the thresholds and the veto ceiling as the class comment says. */
+    static TribuoRiskModel.Thresholds choose(
+            List<Labelled> rows,
+            double[][] cv,
+            LexicalView[] lex,
+            double target,
+            double floor,
+            double maxFpr,
+            double moderate) {
+        double imminentForRecall = highestReaching(rows, cv, lex, RiskLevel.IMMINENT, target, floor, 2, i -> false);
+        double highForRecall =
+                highestReaching(rows, cv, lex, RiskLevel.HIGH, target, floor, 1, i -> cv[i][2] >= imminentForRecall);
+        // The false-positive budget: both thresholds rise together to the lowest common floor that
+        // keeps the replayed screen's hard-negative FPR within maxFpr.
+        TribuoRiskModel.Thresholds noVeto = null;
+        for (int step = 0; step <= 1000; step++) {
+            double lift = step / 1000.0;
+            TribuoRiskModel.Thresholds t = new TribuoRiskModel.Thresholds(
+                    moderate, Math.max(highForRecall, lift), Math.max(imminentForRecall, lift), 0);
+            if (falsePositiveRate(rows, cv, lex, t) <= maxFpr) {
+                noVeto = t;
+                break;
+            }
+        }
+        if (noVeto == null) {
+            noVeto = new TribuoRiskModel.Thresholds(moderate, 1.01, 1.01, 0);
+        }
+        double ceiling = 1;
+        for (int i = 0; i < rows.size(); i++) {
+            RiskModel.Rating r = rating(cv[i], noVeto);
+            boolean lifted =
+                    rows.get(i).level().atLeast(RiskLevel.MODERATE) && r.level().compareTo(lex[i].level()) > 0;
+            if (lex[i].vetoable() && lifted) {
+                ceiling = Math.min(ceiling, r.probability());
+            }
+        }
+        // Even when no framed at-risk text was lifted, a head at least this sure always stands.
+        return new TribuoRiskModel.Thresholds(
+                noVeto.moderate(), noVeto.high(), noVeto.imminent(), Math.min(ceiling, MAX_VETO_CEILING));
+    }
+
+    static double falsePositiveRate(
+            List<Labelled> rows, double[][] cv, LexicalView[] lex, TribuoRiskModel.Thresholds t) {
+        int negatives = 0;
+        int flagged = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).hardNegative()) {
+                negatives++;
+                if (combined(lex[i], cv[i], t).atLeast(RiskLevel.MODERATE)) {
+                    flagged++;
+                }
+            }
+        }
+        return negatives == 0 ? 0 : (double) flagged / negatives;
+    }
+
+    private static double highestReaching(
+            List<Labelled> rows,
+            double[][] cv,
+            LexicalView[] lex,
+            RiskLevel level,
+            double target,
+            double floor,
+            int column,
+            java.util.function.IntPredicate caughtAbove) {
+        int positives = 0;
+        int caught = 0;
+        List<Double> rescuable = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).level() != level) {
+                continue;
+            }
+            positives++;
+            if (lex[i].level().atLeast(level) || caughtAbove.test(i)) {
+                caught++;
+            } else {
+                rescuable.add(cv[i][column]);
+            }
+        }
+        int needed = (int) Math.ceil(target * positives - 1e-9) - caught;
+        if (needed <= 0) {
+            return Math.max(floor, 0.99);
+        }
+        rescuable.sort(java.util.Comparator.reverseOrder());
+        if (needed > rescuable.size()) {
+            return floor;
+        }
+        return Math.max(floor, rescuable.get(needed - 1));
+    }
+
+    /** Figures of the replayed screen over cross-validated ratings. */
+    static String figures(
+            List<Labelled> rows, double[][] cv, LexicalView[] lex, TribuoRiskModel.@Nullable Thresholds t) {
+        RiskMetrics m = new RiskMetrics();
+        for (int i = 0; i < rows.size(); i++) {
+            RiskLevel level = t == null ? lex[i].level() : combined(lex[i], cv[i], t);
+            m.add(rows.get(i).asRow("cv-" + i), new Screening(level, Set.of(), List.of(), false));
+        }
+        return summary(m);
+    }
+
+    static String summary(RiskMetrics m) {
+        return String.format(
+                Locale.ROOT,
+                "{\"recallModerateOrAbove\": %.3f, \"recallHighOrAbove\": %.3f, \"recallImminentOrAbove\": %.3f,"
+                        + " \"hardNegativeFalsePositiveRate\": %.3f}",
+                m.recallAtOrAbove(RiskLevel.MODERATE),
+                m.recallAtOrAbove(RiskLevel.HIGH),
+                m.recallAtOrAbove(RiskLevel.IMMINENT),
+                m.falsePositiveRate());
     }
 
     static String train(Options o, SentenceEmbedder embedder) throws IOException {
-        List<Labelled> rows = readTrain(o.data());
-        Model<Label> model = fit(rows, embedder, o.seed(), o.epochs(), o.learningRate());
+        List<Labelled> rows = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (Path p : o.data()) {
+            rows.addAll(readTrain(p));
+            files.add("hearth-nlp/data/risk/" + p.getFileName());
+        }
+        float[][] vectors = new EmbeddingCache(o.cache())
+                .embed(embedder, rows.stream().map(Labelled::text).toList());
+        Spec spec = new Spec(o.algorithm(), o.epochs(), o.learningRate(), o.seed());
+
+        double[][] cv = crossValidate(rows, vectors, spec, o.folds());
+        LexicalView[] lex = lexicalViews(rows);
+        TribuoRiskModel.Thresholds t =
+                choose(rows, cv, lex, o.targetRecall(), o.minThreshold(), o.maxFpr(), o.thresholdModerate());
+        String cvLexical = figures(rows, cv, lex, null);
+        String cvScreen = figures(rows, cv, lex, t);
+        String cvNoVeto =
+                figures(rows, cv, lex, new TribuoRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0));
+
+        List<Labelled> trainRows = rows.stream().filter(RiskTrain::trainable).toList();
+        List<float[]> trainVectors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (trainable(rows.get(i))) {
+                trainVectors.add(vectors[i]);
+            }
+        }
+        Model<Label> model = fit(trainRows, trainVectors.toArray(new float[0][]), spec);
         Files.createDirectories(o.out());
         model.serializeToFile(o.out().resolve(TribuoRiskModel.MODEL_FILE));
 
-        String devFigures = "null";
-        if (o.dev() != null) {
-            TribuoRiskModel head = new TribuoRiskModel(embedder, model, o.threshold());
-            RiskModel asModel = head;
-            // The head alone, as the model stage of the screen would use it: what it adds on dev.
-            RiskMetrics m = new RiskMetrics();
-            for (RiskDataSet.Row row : RiskDataSet.read(o.dev())) {
-                RiskModel.Rating r = asModel.rate(row.text());
-                m.add(row, new Screening(r.level(), java.util.Set.of(), List.of(), false));
+        List<String> devFigures = new ArrayList<>();
+        TribuoRiskModel head = new TribuoRiskModel(embedder, model, t);
+        try (DefaultRiskScreen screen = new DefaultRiskScreen(new LexicalStage(), head, Duration.ofSeconds(30))) {
+            for (Path dev : o.dev()) {
+                RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(dev));
+                devFigures.add(
+                        String.format(Locale.ROOT, "{\"set\": \"%s\", \"screen\": %s}", dev.getFileName(), summary(m)));
             }
-            devFigures = String.format(
-                    Locale.ROOT,
-                    "{\"set\": \"%s\", \"headAlone\": {\"recallHighOrAbove\": %.3f, \"recallImminentOrAbove\": %.3f,"
-                            + " \"recallModerateOrAbove\": %.3f, \"hardNegativeFalsePositiveRate\": %.3f}}",
-                    o.dev().getFileName(),
-                    m.recallAtOrAbove(RiskLevel.HIGH),
-                    m.recallAtOrAbove(RiskLevel.IMMINENT),
-                    m.recallAtOrAbove(RiskLevel.MODERATE),
-                    m.falsePositiveRate());
         }
+        long hardNegatives = rows.stream().filter(Labelled::hardNegative).count();
         String manifest = String.format(
                 Locale.ROOT,
                 """
                 {
                   "head": "risk",
-                  "algorithm": "logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad)",
-                  "data": {"name": "%s", "version": "%s", "file": "hearth-nlp/data/risk/%s", "rows": %d},
+                  "algorithm": "%s",
+                  "data": {"name": "%s", "version": "%s", "files": %s, "rows": %d, "trainedRows": %d, "hardNegatives": %d},
                   "trainedOn": "%s",
                   "seed": %d,
-                  "hyperParameters": {"epochs": %d, "learningRate": %s, "epsilon": 0.1, "minibatch": 1},
-                  "threshold": %s,
-                  "decision": "highest level >= MODERATE whose cumulative probability reaches threshold",
+                  "hyperParameters": {"epochs": %d, "learningRate": %s, "epsilon": 0.1, "minibatch": 1, "folds": %d, "targetRecall": %s, "minThreshold": %s, "maxFpr": %s},
+                  "thresholdModerate": %s,
+                  "thresholdHigh": %s,
+                  "thresholdImminent": %s,
+                  "vetoCeiling": %s,
+                  "decision": "IMMINENT if P(IMMINENT) >= thresholdImminent, else HIGH if P(>= HIGH) >= thresholdHigh, else MODERATE if P(>= MODERATE) >= thresholdModerate; a lexical frame vetoes below vetoCeiling",
                   "embeddingModel": "%s",
                   "dimensions": %d,
-                  "dev": %s
+                  "crossValidated": {"lexicalAlone": %s, "screen": %s, "screenWithoutVeto": %s},
+                  "dev": [%s]
                 }
                 """,
+                spec.describe(),
                 DATA_NAME,
                 o.dataVersion(),
-                o.data().getFileName(),
+                files.stream().map(f -> "\"" + f + "\"").toList(),
                 rows.size(),
+                trainRows.size(),
+                hardNegatives,
                 LocalDate.now(ZoneOffset.UTC),
                 o.seed(),
                 o.epochs(),
                 o.learningRate(),
-                o.threshold(),
+                o.folds(),
+                o.targetRecall(),
+                o.minThreshold(),
+                o.maxFpr(),
+                round(t.moderate()),
+                round(t.high()),
+                round(t.imminent()),
+                round(t.vetoCeiling()),
                 embedder.modelId(),
                 embedder.dimensions(),
-                devFigures);
+                cvLexical,
+                cvScreen,
+                cvNoVeto,
+                String.join(", ", devFigures));
         Files.writeString(o.out().resolve(TribuoRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
         return manifest;
+    }
+
+    /**
+     * Thresholds are written with six decimals, rounded down, so that the shipped head's decision on a
+     * cross-validated probability that sat exactly on a threshold does not change.
+     */
+    static String round(double v) {
+        return String.format(Locale.ROOT, "%.6f", Math.floor(v * 1e6) / 1e6);
     }
 }

@@ -30,13 +30,29 @@ final class TribuoRiskModel implements RiskModel {
 
     private final SentenceEmbedder embedder;
     private final Model<Label> model;
-    private final double threshold;
+    private final Thresholds thresholds;
     private final String[] featureNames;
 
+    /**
+     * The decision rule's cut-offs on cumulative probabilities, chosen by {@link RiskTrain} by
+     * cross-validation, and the ceiling under which a lexical frame may veto the head.
+     */
+    record Thresholds(double moderate, double high, double imminent, double vetoCeiling) {
+
+        /** One threshold for every level, no veto (the rule of the first head). */
+        static Thresholds uniform(double threshold) {
+            return new Thresholds(threshold, threshold, threshold, 0);
+        }
+    }
+
     TribuoRiskModel(SentenceEmbedder embedder, Model<Label> model, double threshold) {
+        this(embedder, model, Thresholds.uniform(threshold));
+    }
+
+    TribuoRiskModel(SentenceEmbedder embedder, Model<Label> model, Thresholds thresholds) {
         this.embedder = embedder;
         this.model = model;
-        this.threshold = threshold;
+        this.thresholds = thresholds;
         this.featureNames = featureNames(embedder.dimensions());
     }
 
@@ -55,10 +71,31 @@ final class TribuoRiskModel implements RiskModel {
             if (!expectedEmbedder.equals(embedder.modelId())) {
                 throw new IllegalStateException("risk head was trained on a different embedding model");
             }
-            return new TribuoRiskModel(embedder, model, numberField(manifest, "threshold"));
+            return new TribuoRiskModel(embedder, model, thresholds(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("risk head could not be read", e);
         }
+    }
+
+    /** The thresholds of a manifest; a manifest of the first head has one threshold and no veto. */
+    static Thresholds thresholds(String manifest) {
+        if (!manifest.contains("\"thresholdHigh\"")) {
+            return Thresholds.uniform(numberField(manifest, "threshold"));
+        }
+        return new Thresholds(
+                numberField(manifest, "thresholdModerate"),
+                numberField(manifest, "thresholdHigh"),
+                numberField(manifest, "thresholdImminent"),
+                numberField(manifest, "vetoCeiling"));
+    }
+
+    Thresholds thresholds() {
+        return thresholds;
+    }
+
+    @Override
+    public double vetoCeiling() {
+        return thresholds.vetoCeiling();
     }
 
     private static InputStream resource(String name) throws IOException {
@@ -110,22 +147,52 @@ final class TribuoRiskModel implements RiskModel {
     }
 
     Rating rateVector(float[] vector) {
+        return decide(scores(vector), thresholds);
+    }
+
+    /** The head's probability per level name. */
+    Map<String, Label> scores(float[] vector) {
         Prediction<Label> prediction = model.predict(example(featureNames, vector, LabelFactoryHolder.UNKNOWN));
-        return decide(prediction.getOutputScores(), threshold);
+        return prediction.getOutputScores();
     }
 
     /** The highest level at or above MODERATE whose cumulative probability reaches the threshold. */
     static Rating decide(Map<String, Label> scores, double threshold) {
-        double cumulative = 0;
-        RiskLevel[] levels = RiskLevel.values();
-        for (int i = levels.length - 1; i >= RiskLevel.MODERATE.ordinal(); i--) {
-            Label l = scores.get(levels[i].name());
-            cumulative += l == null ? 0 : l.getScore();
-            if (cumulative >= threshold) {
-                return new Rating(levels[i], cumulative);
-            }
+        return decide(scores, Thresholds.uniform(threshold));
+    }
+
+    /**
+     * IMMINENT when its probability reaches {@code imminent}; else HIGH when the probability of
+     * HIGH or above reaches {@code high}; else MODERATE when that of MODERATE or above reaches
+     * {@code moderate}; else NONE (the head never emits LOW).
+     */
+    static Rating decide(Map<String, Label> scores, Thresholds t) {
+        double imminent = score(scores, RiskLevel.IMMINENT);
+        double high = imminent + score(scores, RiskLevel.HIGH);
+        double moderate = high + score(scores, RiskLevel.MODERATE);
+        if (imminent >= t.imminent()) {
+            return new Rating(RiskLevel.IMMINENT, imminent);
         }
-        return new Rating(RiskLevel.NONE, 1 - cumulative);
+        if (high >= t.high()) {
+            return new Rating(RiskLevel.HIGH, high);
+        }
+        if (moderate >= t.moderate()) {
+            return new Rating(RiskLevel.MODERATE, moderate);
+        }
+        return new Rating(RiskLevel.NONE, 1 - moderate);
+    }
+
+    /** Cumulative probabilities of MODERATE, HIGH and IMMINENT or above, in that order. */
+    static double[] cumulative(Map<String, Label> scores) {
+        double imminent = score(scores, RiskLevel.IMMINENT);
+        double high = imminent + score(scores, RiskLevel.HIGH);
+        double moderate = high + score(scores, RiskLevel.MODERATE);
+        return new double[] {moderate, high, imminent};
+    }
+
+    private static double score(Map<String, Label> scores, RiskLevel level) {
+        Label l = scores.get(level.name());
+        return l == null ? 0 : l.getScore();
     }
 
     /** Keeps Tribuo's unknown label in one place. */

@@ -90,6 +90,60 @@ class DefaultRiskScreenTests {
         }
     }
 
+    private static RiskModel modelSaying(RiskLevel level, double probability, double vetoCeiling) {
+        return new RiskModel() {
+            @Override
+            public Rating rate(String text) {
+                return new Rating(level, probability);
+            }
+
+            @Override
+            public double vetoCeiling() {
+                return vetoCeiling;
+            }
+        };
+    }
+
+    @Test
+    void letsALexicalFrameVetoAnUnsureModelOnAClearHardNegative() {
+        try (DefaultRiskScreen s = screen(new LexicalStage(), modelSaying(RiskLevel.HIGH, 0.8, 0.9))) {
+            for (String text : List.of(
+                    "this deadline is killing me",
+                    "I would never hurt myself",
+                    "if I ever felt suicidal, who could I talk to?",
+                    "my GP asked me if I have thoughts of suicide")) {
+                Screening r = s.screen(text, List.of());
+                assertThat(r.level()).as(text).isEqualTo(RiskLevel.NONE);
+                assertThat(r.signals()).extracting(RiskSignal::code).containsExactly("model.risk_head.vetoed");
+                assertThat(r.signals().getFirst().explanation()).doesNotContain(text);
+            }
+        }
+    }
+
+    @Test
+    void keepsTheModelWhenItIsSureOrNothingFramesTheTextOrTheThreadHasContext() {
+        try (DefaultRiskScreen sure = screen(new LexicalStage(), modelSaying(RiskLevel.HIGH, 0.95, 0.9))) {
+            assertThat(sure.screen("this deadline is killing me", List.of()).level())
+                    .isEqualTo(RiskLevel.HIGH);
+        }
+        try (DefaultRiskScreen unsure = screen(new LexicalStage(), modelSaying(RiskLevel.HIGH, 0.8, 0.9))) {
+            assertThat(unsure.screen("I gave the dog to my neighbour", List.of())
+                            .level())
+                    .isEqualTo(RiskLevel.HIGH);
+            assertThat(unsure.screen("this deadline is killing me", List.of("I can't do this anymore"))
+                            .level())
+                    .isEqualTo(RiskLevel.HIGH);
+            // A lexical signal at MODERATE or above means the lexical stage saw risk: no veto.
+            assertThat(unsure.screen("I'm not okay, I want to kill myself, this deadline is killing me", List.of())
+                            .level())
+                    .isEqualTo(RiskLevel.HIGH);
+        }
+        try (DefaultRiskScreen never = screen(new LexicalStage(), modelSaying(RiskLevel.HIGH))) {
+            assertThat(never.screen("this deadline is killing me", List.of()).level())
+                    .isEqualTo(RiskLevel.HIGH);
+        }
+    }
+
     @Test
     void raisesTheLevelWhenMeansFollowEarlierDistress() {
         try (DefaultRiskScreen s = screen(new LexicalStage(), modelSaying(RiskLevel.NONE))) {

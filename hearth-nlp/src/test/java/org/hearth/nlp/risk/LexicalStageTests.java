@@ -323,4 +323,127 @@ class LexicalStageTests {
     void readsDeathAsTheEasierWayOutAsIdeation(String text) {
         assertThat(level(text)).isEqualTo(RiskLevel.MODERATE);
     }
+
+    // ---- Families broadened by concept from misses on the written-v3 training rows (2026-12-03). ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                I've tied the cord to the banister and I'm writing this so someone finds me     | IMMINENT
+                the stool is under the beam now                                                  | IMMINENT
+                the hose is taped to the exhaust and the windows are up                          | IMMINENT
+                I'm sitting in the garage with the car running                                   | IMMINENT
+                dad's old pistol is loaded and on my lap                                         | IMMINENT
+                climbing over the barrier on the top floor now                                   | IMMINENT
+                standing in the bath with the hairdryer plugged in                               | IMMINENT
+                I drank the weedkiller from the shed                                             | IMMINENT
+                I've injected the insulin, all of it                                             | IMMINENT
+                I'm at the station and I'm going to jump in front of the express when it comes   | IMMINENT
+                my pockets are full of stones and I'm at the edge of the quarry                  | IMMINENT
+                by the time anyone reads this it will be over                                    | IMMINENT
+                ok 💊💊 are in my hand, tonight's the night                                      | IMMINENT
+                in an hour I'm going to walk in front of the lorry on the bypass                 | IMMINENT
+                """)
+    void readsAnActUnderWayByMethodNotByOnePhrasing(String text, RiskLevel expected) {
+        assertThat(level(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "planning my sewerslide for friday",
+                "I went up the multistorey to see how high it is",
+                "I practised with the belt last night",
+                "I bought a hosepipe and some duct tape, I know what they're for",
+                "I'm going to stop taking my insulin, it'll look natural",
+                "got the pills in my drawer, just in case",
+                "this is the last message you'll get from me",
+                "I don't expect to see christmas",
+                "tell my mum it wasn't her fault",
+                "my brother keeps giving his stuff away",
+                "I gave my cat to my aunt for good today",
+                "been googling ways all night",
+                "I keep holding the razor and thinking about doing it",
+                "he keeps his shotgun in the loft and I know where the key is",
+                "I still have the plan and I still have the pills",
+                "last night I mixed vodka with my sleeping pills"
+            })
+    void readsPreparationFarewellsAndMeansByWhatTheyDo(String text) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(RiskLevel.HIGH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "everyone would be better off if I wasn't here",
+                "if I knew a painless way I'd do it",
+                "been having ctb thoughts again",
+                "I'm done with being alive",
+                "on the motorway I think about not turning the wheel",
+                "ngl the sh thoughts r back",
+                "the urges are so strong tonight"
+            })
+    void readsIdeationAndUrgesInEuphemismAndShorthand(String text) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                I cut way deeper than usual and it won't stop bleeding                  | IMMINENT
+                i keep cutting and there's blood everywhere                             | IMMINENT
+                yesterday I make cuts on my arm with the kitchen knife                  | HIGH
+                I bite my hand until it bleeds                                          | HIGH
+                I found cuts on his arm this morning                                    | HIGH
+                I'm parked outside her flat with my dad's gun, he's in there right now  | IMMINENT
+                I've got petrol and a lighter and I'm outside their house               | IMMINENT
+                I'm standing over the baby with a pillow, I don't trust myself          | HIGH
+                he said he'll finish me tonight, he's smashing the door                 | IMMINENT
+                he's got my little brother locked in the shed and he's screaming        | IMMINENT
+                my stepdad comes into my room at night when mum is asleep               | HIGH
+                my friend took something and she won't wake up                          | IMMINENT
+                my throat is closing and I don't have my epipen                         | IMMINENT
+                """)
+    void readsSelfHarmThreatsAbuseAndEmergenciesByConcept(String text, RiskLevel expected) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I'm a funeral director, odd job but I love it",
+                "kms this wifi is so slow",
+                "I want to die, I sent the screenshot to the wrong chat, the cringe",
+                "goodbye forever twitter, deleting the app",
+                "this is my last day at the company, goodbye everyone",
+                "Mum took all her tablets this morning like she's supposed to",
+                "I'm on the bridge now, the golden gate, ticking it off the bucket list",
+                "I'm going to kill my husband, he's told everyone about the surprise",
+                "I could cheerfully strangle the babysitter",
+                "if the train is cancelled again I'll lie down on the tracks in protest",
+                "reading a memoir by a man who survived jumping from a bridge",
+                "my psychology essay is on self-harm prevalence",
+                "that line in the song, 'I want to die in your arms', makes me cry",
+                "got the rope lights and candles ready for tonight",
+                "got some rope from the chandlery for my knots practice",
+                "I took the dog to the vet today"
+            })
+    void keepsHardNegativesOfTheNewFamiliesQuiet(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @org.junit.jupiter.api.Test
+    void reportsTheFrameThatCutARiskPhraseOut() {
+        assertThat(result("this deadline is killing me").frames()).contains(Frame.IDIOM);
+        assertThat(result("I would never hurt myself").frames()).contains(Frame.NEGATED);
+        assertThat(result("if I ever felt suicidal, who could I talk to?").frames())
+                .contains(Frame.HYPOTHETICAL);
+        assertThat(result("my GP asked me if I have thoughts of suicide").frames())
+                .contains(Frame.CLINICAL);
+        assertThat(result("in the movie the hero kills himself at the end").frames())
+                .contains(Frame.MEDIA);
+        assertThat(result("my mates say kms every time we lose at fifa").frames())
+                .contains(Frame.GAME);
+        assertThat(result("I want to die, the cringe").frames()).contains(Frame.IDIOM);
+        assertThat(result("the weather is nice").frames()).isEmpty();
+        assertThat(result("done.").cues()).contains(Cue.ACT);
+    }
 }

@@ -20,7 +20,7 @@ import org.tribuo.classification.Label;
 /** The train and eval commands, the shipped head and its decision rule. */
 class RiskCommandsTests {
 
-    private static final SentenceEmbedder embedder = OnnxSentenceEmbedder.allMiniLmL6V2Quantized();
+    private static final SentenceEmbedder embedder = OnnxSentenceEmbedder.standard();
 
     private static String captureOut(Runnable run) {
         PrintStream original = System.out;
@@ -68,6 +68,12 @@ class RiskCommandsTests {
     @Test
     void writesAModelAndAManifestWithItsProvenance(@TempDir Path tmp) throws IOException {
         Path train = smallTrainingSet(tmp);
+        Path dev = tmp.resolve("dev-mini.tsv");
+        Files.writeString(
+                dev,
+                RiskDataSet.HEADER + "\n"
+                        + "d1\tIMMINENT\tSUICIDE\t-\t-\tI swallowed the whole packet an hour ago\n"
+                        + "d2\tNONE\t-\thard-negative\t-\tthis meeting is killing me\n");
         Path out = tmp.resolve("model");
         String printed = captureOut(() -> {
             try {
@@ -81,8 +87,10 @@ class RiskCommandsTests {
                     "--epochs",
                     "3",
                     "--dev",
-                    "src/test/resources/risk/dev.tsv",
-                    "--threshold",
+                    dev.toString(),
+                    "--folds",
+                    "3",
+                    "--threshold-moderate",
                     "0.9",
                     "--learning-rate",
                     "0.3",
@@ -95,10 +103,19 @@ class RiskCommandsTests {
         });
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertThat(printed).contains("\"seed\": 3");
+        // Figures only: no text of the training or dev rows reaches the output or the manifest.
+        assertThat(printed + Files.readString(out.resolve("manifest.json")))
+                .doesNotContain("swallowed the whole packet", "meeting is killing me")
+                .doesNotContain(Files.readAllLines(train).get(1).split("\t")[1]);
         assertThat(manifest)
-                .contains("\"version\": \"test\"", "\"seed\": 3", "\"epochs\": 3", "\"headAlone\"")
+                .contains("\"version\": \"test\"", "\"seed\": 3", "\"epochs\": 3", "\"folds\": 3")
+                .contains("\"crossValidated\"", "\"lexicalAlone\"", "\"set\": \"dev-mini.tsv\"")
                 .contains(embedder.modelId());
-        assertThat(TribuoRiskModel.numberField(manifest, "threshold")).isEqualTo(0.9);
+        TribuoRiskModel.Thresholds t = TribuoRiskModel.thresholds(manifest);
+        assertThat(t.moderate()).isEqualTo(0.9);
+        assertThat(t.high()).isBetween(0.2, 1.01);
+        assertThat(t.imminent()).isBetween(0.2, 1.01);
+        assertThat(t.vetoCeiling()).isBetween(0.0, 1.0);
         assertThat(Files.size(out.resolve(TribuoRiskModel.MODEL_FILE))).isGreaterThan(1000);
     }
 
@@ -128,6 +145,113 @@ class RiskCommandsTests {
         assertThat(TribuoRiskModel.decide(scores, 0.2).level()).isEqualTo(RiskLevel.IMMINENT);
         assertThat(TribuoRiskModel.decide(scores, 0.85).level()).isEqualTo(RiskLevel.MODERATE);
         assertThat(TribuoRiskModel.decide(scores, 0.95).level()).isEqualTo(RiskLevel.NONE);
+    }
+
+    @Test
+    void decidesEachLevelAgainstItsOwnThreshold() {
+        Map<String, Label> scores = Map.of(
+                "NONE", new Label("NONE", 0.05),
+                "LOW", new Label("LOW", 0.05),
+                "MODERATE", new Label("MODERATE", 0.3),
+                "HIGH", new Label("HIGH", 0.4),
+                "IMMINENT", new Label("IMMINENT", 0.2));
+        assertThat(TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.99, 0.99, 0.2, 0))
+                        .level())
+                .isEqualTo(RiskLevel.IMMINENT);
+        RiskModel.Rating high = TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.99, 0.6, 0.25, 0));
+        assertThat(high.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(high.probability()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.9, 0.61, 0.25, 0))
+                        .level())
+                .isEqualTo(RiskLevel.MODERATE);
+        assertThat(TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.91, 0.61, 0.25, 0))
+                        .level())
+                .isEqualTo(RiskLevel.NONE);
+    }
+
+    @Test
+    void readsTheThresholdsOfBothManifestLayouts() {
+        assertThat(TribuoRiskModel.thresholds("{\"threshold\": 0.99}"))
+                .isEqualTo(TribuoRiskModel.Thresholds.uniform(0.99));
+        assertThat(TribuoRiskModel.thresholds("{\"thresholdModerate\": 0.99, \"thresholdHigh\": 0.5,"
+                        + " \"thresholdImminent\": 0.4, \"vetoCeiling\": 0.7}"))
+                .isEqualTo(new TribuoRiskModel.Thresholds(0.99, 0.5, 0.4, 0.7));
+    }
+
+    private static RiskTrain.Labelled row(RiskLevel level, boolean hardNegative) {
+        return new RiskTrain.Labelled(level, "t", List.of(), hardNegative);
+    }
+
+    @Test
+    void choosesTheHighestThresholdsThatReachTheRecallTargetAndAVetoThatCostsNoRecall() {
+        // Four IMMINENT texts the lexical stage missed, rated 0.9, 0.8, 0.7, 0.6; one lexical hit.
+        List<RiskTrain.Labelled> rows = List.of(
+                row(RiskLevel.IMMINENT, false),
+                row(RiskLevel.IMMINENT, false),
+                row(RiskLevel.IMMINENT, false),
+                row(RiskLevel.IMMINENT, false),
+                row(RiskLevel.IMMINENT, false),
+                row(RiskLevel.NONE, true),
+                row(RiskLevel.NONE, true));
+        double[][] cv = {
+            {0.9, 0.9, 0.9},
+            {0.8, 0.8, 0.8},
+            {0.7, 0.7, 0.7},
+            {0.6, 0.6, 0.6},
+            {0, 0, 0},
+            {0.65, 0.65, 0.65},
+            {0.1, 0.1, 0.1}
+        };
+        RiskTrain.LexicalView miss = new RiskTrain.LexicalView(RiskLevel.NONE, false);
+        RiskTrain.LexicalView framedMiss = new RiskTrain.LexicalView(RiskLevel.NONE, true);
+        RiskTrain.LexicalView[] lex = {
+            miss, framedMiss, miss, miss, new RiskTrain.LexicalView(RiskLevel.IMMINENT, false), framedMiss, miss
+        };
+        // Recall 0.8 needs 4 of 5: the lexical hit and three of the misses, so 0.7 for IMMINENT.
+        TribuoRiskModel.Thresholds t = RiskTrain.choose(rows, cv, lex, 0.8, 0.2, 1.0, 0.99);
+        assertThat(t.imminent()).isEqualTo(0.7);
+        // The framed text the head lifted had 0.8: the veto only acts below it.
+        assertThat(t.vetoCeiling()).isEqualTo(0.8);
+        assertThat(RiskTrain.combined(lex[1], cv[1], t)).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(RiskTrain.falsePositiveRate(rows, cv, lex, t)).isZero();
+        // Full recall would need 0.6, which flags the framed hard negative at 0.65 but for the veto.
+        TribuoRiskModel.Thresholds all = RiskTrain.choose(rows, cv, lex, 1.0, 0.2, 1.0, 0.99);
+        assertThat(all.imminent()).isEqualTo(0.6);
+        assertThat(RiskTrain.combined(lex[5], cv[5], all)).isEqualTo(RiskLevel.NONE);
+        // A false-positive budget of zero lifts the thresholds above that hard negative.
+        TribuoRiskModel.Thresholds budget = RiskTrain.choose(
+                rows,
+                cv,
+                new RiskTrain.LexicalView[] {miss, miss, miss, miss, lex[4], miss, miss},
+                1.0,
+                0.2,
+                0.0,
+                0.99);
+        assertThat(budget.imminent()).isGreaterThan(0.65);
+    }
+
+    @Test
+    void readsTrainingRowsInEitherFormatAndFromAFolder(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("a.tsv"), "level\ttext\nNONE\tmy feet are killing me\nHIGH\tI cut last night\n");
+        Files.writeString(
+                tmp.resolve("b.tsv"),
+                RiskDataSet.HEADER + "\n"
+                        + "x1\tLOW\t-\tventing\t-\tlong week\n"
+                        + "x2\tHIGH\tSUICIDE\t-\tI want it to stop\tI have pills\n");
+        Files.writeString(tmp.resolve("notes.md"), "not data");
+        List<RiskTrain.Labelled> rows = RiskTrain.readTrain(tmp);
+        assertThat(rows)
+                .extracting(RiskTrain.Labelled::level)
+                .containsExactly(RiskLevel.NONE, RiskLevel.HIGH, RiskLevel.LOW, RiskLevel.HIGH);
+        assertThat(rows.getFirst().hardNegative()).isTrue();
+        assertThat(rows.get(2).hardNegative()).isFalse();
+        assertThat(rows.stream().filter(RiskTrain::trainable)).hasSize(3);
+        assertThat(RiskTrain.fold(rows.get(0), 17, 5))
+                .isEqualTo(RiskTrain.fold(rows.get(0), 17, 5))
+                .isBetween(0, 4);
+        Files.writeString(tmp.resolve("c.tsv"), "nonsense\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RiskTrain.readTrain(tmp.resolve("c.tsv")))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

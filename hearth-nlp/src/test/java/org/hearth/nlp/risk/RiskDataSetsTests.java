@@ -3,6 +3,7 @@ package org.hearth.nlp.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +29,54 @@ class RiskDataSetsTests {
         return text.strip().toLowerCase(Locale.ROOT);
     }
 
+    private static Set<String> trainingTexts() throws IOException {
+        Set<String> train = new HashSet<>();
+        for (Path p : List.of(Path.of("data/risk/train.tsv"), Path.of("data/risk/written-v3"))) {
+            for (RiskTrain.Labelled l : RiskTrain.readTrain(p)) {
+                train.add(key(l.text()));
+            }
+        }
+        return train;
+    }
+
     @Test
     void sharesNoTextWithTheTrainingData() throws IOException {
-        Set<String> train = new HashSet<>();
-        for (RiskTrain.Labelled l : RiskTrain.readTrain(Path.of("data/risk/train.tsv"))) {
-            train.add(key(l.text()));
+        Set<String> train = trainingTexts();
+        assertThat(train).hasSizeGreaterThan(1000);
+        for (String set : List.of("dev.tsv", "dev-v3.tsv", "heldout-v2.tsv")) {
+            // A count, not ids: the rows of the frozen set are not to be looked at one by one.
+            long shared = RiskDataSet.read(DIR.resolve(set)).stream()
+                    .filter(r -> train.contains(key(r.text())))
+                    .count();
+            assertThat(shared).as("texts of %s also in the training data", set).isZero();
         }
-        assertThat(train).hasSizeGreaterThan(300);
-        for (RiskDataSet.Row row : all()) {
-            assertThat(train).as("row %s also in train.tsv", row.id()).doesNotContain(key(row.text()));
+    }
+
+    /** The split rule of data/risk/split_written.py: a fifth of the ids by SHA-256, nothing else. */
+    private static boolean heldBack(String id) throws java.security.NoSuchAlgorithmException {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+        long first = ((d[0] & 0xffL) << 24) | ((d[1] & 0xffL) << 16) | ((d[2] & 0xffL) << 8) | (d[3] & 0xffL);
+        return first % 5 == 0;
+    }
+
+    @Test
+    void holdsBackTheFifthOfTheWrittenRowsThatTheIdHashChooses() throws Exception {
+        List<RiskDataSet.Row> devV3 = RiskDataSet.read(DIR.resolve("dev-v3.tsv"));
+        assertThat(devV3).hasSizeGreaterThan(100);
+        for (RiskDataSet.Row r : devV3) {
+            assertThat(heldBack(r.id())).as("%s in dev-v3", r.id()).isTrue();
+        }
+        List<Path> batches;
+        try (var files = Files.list(Path.of("data/risk/written-v3"))) {
+            batches = files.filter(f -> f.toString().endsWith(".tsv")).toList();
+        }
+        assertThat(batches).isNotEmpty();
+        for (Path b : batches) {
+            for (RiskDataSet.Row r : RiskDataSet.read(b)) {
+                assertThat(heldBack(r.id()))
+                        .as("%s in %s", r.id(), b.getFileName())
+                        .isFalse();
+            }
         }
     }
 
@@ -98,7 +138,9 @@ class RiskDataSetsTests {
                 .isGreaterThanOrEqualTo(220);
         assertThat(heldout.stream().filter(r -> !r.context().isEmpty()).count()).isGreaterThanOrEqualTo(20);
         Set<String> ids = new HashSet<>();
-        for (RiskDataSet.Row r : all()) {
+        List<RiskDataSet.Row> everyRow = new ArrayList<>(all());
+        everyRow.addAll(RiskDataSet.read(DIR.resolve("dev-v3.tsv")));
+        for (RiskDataSet.Row r : everyRow) {
             assertThat(ids.add(r.id())).as("duplicate id %s", r.id()).isTrue();
         }
     }

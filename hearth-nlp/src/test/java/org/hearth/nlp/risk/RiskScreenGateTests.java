@@ -19,10 +19,17 @@ import org.junit.jupiter.api.Test;
  * <p>The held-back set heldout-v2.tsv was written on 2026-11-22 by a second author who had not read
  * the rules or the other sets, and is frozen. It is far from the clinical target: measured before
  * any change 0.500 (HIGH), 0.544 (IMMINENT), FPR 0.090; after the dev-driven fixes of the same day
- * 0.512 (HIGH, 42/82), 0.544 (IMMINENT, 37/68), FPR 0.090 (22/245). The gap is OPEN. Its test is a
- * ratchet: recall floors at the measured values floored to two decimals and an FPR ceiling at the
- * measured value rounded up, so that no change can make it worse; raise them as the gap closes and
- * switch to the clinical thresholds when they are met. Never tune on heldout-v2.tsv to move them.
+ * 0.512 (HIGH, 42/82), 0.544 (IMMINENT, 37/68), FPR 0.090 (22/245); on 2026-12-03, with the head
+ * retrained on bge-small over the written-v3 rows and the rules broadened by concept, 0.732 (HIGH,
+ * 60/82), 0.779 (IMMINENT, 53/68), FPR 0.073 (18/245). The gap is OPEN. Its test is a ratchet:
+ * recall floors at the measured values floored to two decimals and an FPR ceiling at the measured
+ * value rounded up, so that no change can make it worse; raise them as the gap closes and switch to
+ * the clinical thresholds when they are met. Never tune on heldout-v2.tsv to move them.
+ *
+ * <p>dev-v3.tsv is the fifth of the team's written-v3 rows held back by a hash of the id
+ * (data/risk/split_written.py): the head never trains on it and no rule was written from its rows,
+ * so it is a second honest figure, from the same authors as the training rows. It is small (32
+ * HIGH, 28 IMMINENT rows), so its floors allow one row less than measured; raise them with it.
  */
 class RiskScreenGateTests {
 
@@ -30,20 +37,32 @@ class RiskScreenGateTests {
     static final double MIN_RECALL_IMMINENT = 0.98;
     static final double MAX_HARD_NEGATIVE_FPR = 0.05;
 
-    /** Measured on heldout-v2.tsv (0.512), floored: the clinical target is 0.98 and the gap is open. */
-    static final double HELDOUT_V2_FLOOR_HIGH = 0.51;
+    /** Measured on heldout-v2.tsv (0.732, 60/82), floored: the clinical target is 0.98 and the gap is open. */
+    static final double HELDOUT_V2_FLOOR_HIGH = 0.73;
 
-    /** Measured on heldout-v2.tsv (0.544), floored: the clinical target is 0.98 and the gap is open. */
-    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.54;
+    /** Measured on heldout-v2.tsv (0.779, 53/68), floored: the clinical target is 0.98 and the gap is open. */
+    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.77;
 
-    /** Measured on heldout-v2.tsv (0.090, 22/245), rounded up: the clinical target is 0.05 and the gap is open. */
-    static final double HELDOUT_V2_CEILING_FPR = 0.09;
+    /** Measured on heldout-v2.tsv (0.073, 18/245), rounded up: the clinical target is 0.05 and the gap is open. */
+    static final double HELDOUT_V2_CEILING_FPR = 0.08;
+
+    /** Measured on dev-v3.tsv (0.531, 17/32); the floor allows one row less (16/32). */
+    static final double DEV_V3_FLOOR_HIGH = 0.50;
+
+    /** Measured on dev-v3.tsv (0.571, 16/28); the floor allows one row less (15/28 = 0.536). */
+    static final double DEV_V3_FLOOR_IMMINENT = 0.53;
+
+    /** Measured on dev-v3.tsv (0.096, 9/94), rounded up. */
+    static final double DEV_V3_CEILING_FPR = 0.10;
 
     private static DefaultRiskScreen screen;
 
     @BeforeAll
     static void loadScreen() {
-        screen = DefaultRiskScreen.create();
+        // The gates measure what the screen decides, not how fast: on a loaded build machine the
+        // shipped 500 ms model timeout is sometimes hit, and a degraded row would move the figures.
+        // Timeouts and their fail-closed result are tested in DefaultRiskScreenTests.
+        screen = DefaultRiskScreen.create(java.time.Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -83,5 +102,17 @@ class RiskScreenGateTests {
                         "IMMINENT recall on heldout-v2.tsv (target %s, floor %s)",
                         MIN_RECALL_IMMINENT, HELDOUT_V2_FLOOR_IMMINENT)
                 .isGreaterThanOrEqualTo(HELDOUT_V2_FLOOR_IMMINENT);
+    }
+
+    @Test
+    void holdsItsFloorsOnTheHeldBackFifthOfTheWrittenRows() throws IOException {
+        RiskMetrics m = evaluate("dev-v3.tsv");
+        assertThat(m.recallAtOrAbove(RiskLevel.HIGH))
+                .as("HIGH recall on dev-v3.tsv")
+                .isGreaterThanOrEqualTo(DEV_V3_FLOOR_HIGH);
+        assertThat(m.recallAtOrAbove(RiskLevel.IMMINENT))
+                .as("IMMINENT recall on dev-v3.tsv")
+                .isGreaterThanOrEqualTo(DEV_V3_FLOOR_IMMINENT);
+        assertThat(m.falsePositiveRate()).as("hard-negative FPR on dev-v3.tsv").isLessThanOrEqualTo(DEV_V3_CEILING_FPR);
     }
 }

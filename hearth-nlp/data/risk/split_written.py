@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Copies the team's written risk batches into training data and a held-back dev part.
+
+Reads every batch-NN.tsv in the source folder (default /work/riskdata), in the labelled sets'
+format (id, level, categories, tags, context, text). A fixed 20 % of the rows, chosen by a hash of
+the id alone (never by a row's text, label or score), go to src/test/resources/risk/dev-v3.tsv,
+which the model never trains on; the rest go to data/risk/written-v3/batch-NN.tsv.
+
+Rows whose text (stripped, lower case) equals a text already in train.tsv, dev.tsv, heldout-v2.tsv
+or an earlier batch are left out, so no training text is also an evaluation text. The frozen set is
+only compared by this exact-match check, and only the number of rows left out is printed.
+
+Run from hearth-nlp/: python3 data/risk/split_written.py [source-folder]
+"""
+import glob
+import hashlib
+import os
+import sys
+
+HEADER = "id\tlevel\tcategories\ttags\tcontext\ttext"
+SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/riskdata"
+TRAIN_DIR = "data/risk/written-v3"
+DEV_V3 = "src/test/resources/risk/dev-v3.tsv"
+
+
+def key(text):
+    return text.strip().lower()
+
+
+def held_back(row_id):
+    return int(hashlib.sha256(row_id.encode("utf-8")).hexdigest()[:8], 16) % 5 == 0
+
+
+def texts_of(path, column):
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip():
+                out.add(key(line.split("\t")[column]))
+    return out
+
+
+seen = texts_of("data/risk/train.tsv", 1)
+seen |= texts_of("src/test/resources/risk/dev.tsv", 5)
+seen |= texts_of("src/test/resources/risk/heldout-v2.tsv", 5)
+
+os.makedirs(TRAIN_DIR, exist_ok=True)
+dev_rows = []
+dropped = 0
+malformed = 0
+ids = set()
+for path in sorted(glob.glob(os.path.join(SRC, "batch-*.tsv"))):
+    train_rows = []
+    with open(path, encoding="utf-8") as f:
+        if f.readline().rstrip("\n") != HEADER:
+            print(f"{os.path.basename(path)}: unexpected header, skipped")
+            continue
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            fields = line.split("\t")
+            if len(fields) != 6 or fields[1] not in ("NONE", "LOW", "MODERATE", "HIGH", "IMMINENT"):
+                malformed += 1
+                continue
+            if fields[0] in ids or key(fields[5]) in seen:
+                dropped += 1
+                continue
+            ids.add(fields[0])
+            seen.add(key(fields[5]))
+            (dev_rows if held_back(fields[0]) else train_rows).append(line)
+    out = os.path.join(TRAIN_DIR, os.path.basename(path))
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(HEADER + "\n" + "".join(r + "\n" for r in train_rows))
+    print(f"{os.path.basename(path)}: {len(train_rows)} training rows")
+with open(DEV_V3, "w", encoding="utf-8") as f:
+    f.write(HEADER + "\n" + "".join(r + "\n" for r in dev_rows))
+print(f"dev-v3.tsv: {len(dev_rows)} rows; left out as duplicates: {dropped}; malformed: {malformed}")
