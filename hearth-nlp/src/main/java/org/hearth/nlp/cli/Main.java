@@ -74,7 +74,8 @@ public final class Main {
                 OnnxSentenceEmbedder.Candidate.byName(opts.getOrDefault("embedder", DEFAULT_EMBEDDER)));
         boolean emotions = spec == HeadSpec.EMOTIONS;
         HeadTrainer.Settings settings = new HeadTrainer.Settings(
-                opts.getOrDefault("algorithm", "lr"),
+                // The shipped emotions head is an MLP; --algorithm lr gives the earlier logistic regression.
+                opts.getOrDefault("algorithm", emotions ? "mlp" : "lr"),
                 Integer.parseInt(opts.getOrDefault("epochs", emotions ? "15" : "30")),
                 Double.parseDouble(opts.getOrDefault("lr", emotions ? "0.5" : "0.1")),
                 Integer.parseInt(opts.getOrDefault("minibatch", emotions ? "8" : "4")),
@@ -172,11 +173,12 @@ public final class Main {
             float[][] devX)
             throws IOException {
         MlpTrainer.Settings settings = new MlpTrainer.Settings(
-                Integer.parseInt(opts.getOrDefault("hidden", "512")),
-                Integer.parseInt(opts.getOrDefault("epochs", "12")),
-                Double.parseDouble(opts.getOrDefault("lr", "0.001")),
+                // The defaults are the shipped head's settings, so plain `train emotions` rebuilds it.
+                Integer.parseInt(opts.getOrDefault("hidden", "256")),
+                Integer.parseInt(opts.getOrDefault("epochs", "10")),
+                Double.parseDouble(opts.getOrDefault("lr", "0.002")),
                 Integer.parseInt(opts.getOrDefault("minibatch", "32")),
-                Double.parseDouble(opts.getOrDefault("dropout", "0.2")),
+                Double.parseDouble(opts.getOrDefault("dropout", "0.3")),
                 Double.parseDouble(opts.getOrDefault("weight-decay", "0.01")),
                 Long.parseLong(opts.getOrDefault("seed", "17")));
         boolean ekmanOutputs = Boolean.parseBoolean(opts.getOrDefault("ekman-outputs", "true"));
