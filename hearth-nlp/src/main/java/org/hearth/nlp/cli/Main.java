@@ -151,6 +151,8 @@ public final class Main {
                 dev);
         Path out = resolve(opts.getOrDefault("out", "src/main/resources/" + spec.resourceDir()));
         Files.createDirectories(out);
+        // Head.load prefers model.mlp: an MLP left in the folder would shadow the new model.
+        Files.deleteIfExists(out.resolve(Head.MLP_FILE));
         model.serializeToFile(out.resolve(Head.MODEL_FILE));
         manifest.write(out.resolve(Head.MANIFEST_FILE));
         System.out.printf(
@@ -259,7 +261,7 @@ public final class Main {
                 dev);
         Path out = resolve(opts.getOrDefault("out", "src/main/resources/" + spec.resourceDir()));
         Files.createDirectories(out);
-        // One head folder holds one model: a stale Tribuo file would otherwise shadow nothing but confuse.
+        // One head folder holds one model, so nobody mistakes a stale Tribuo file for the head.
         Files.deleteIfExists(out.resolve(Head.MODEL_FILE));
         mlp.write(out.resolve(Head.MLP_FILE));
         manifest.write(out.resolve(Head.MANIFEST_FILE));
