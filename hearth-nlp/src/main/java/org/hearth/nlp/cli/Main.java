@@ -176,11 +176,11 @@ public final class Main {
             throws IOException {
         MlpTrainer.Settings settings = new MlpTrainer.Settings(
                 // The defaults are the shipped head's settings, so plain `train emotions` rebuilds it.
-                Integer.parseInt(opts.getOrDefault("hidden", "256")),
-                Integer.parseInt(opts.getOrDefault("epochs", "10")),
+                Integer.parseInt(opts.getOrDefault("hidden", "384")),
+                Integer.parseInt(opts.getOrDefault("epochs", "12")),
                 Double.parseDouble(opts.getOrDefault("lr", "0.002")),
                 Integer.parseInt(opts.getOrDefault("minibatch", "32")),
-                Double.parseDouble(opts.getOrDefault("dropout", "0.3")),
+                Double.parseDouble(opts.getOrDefault("dropout", "0.4")),
                 Double.parseDouble(opts.getOrDefault("weight-decay", "0.01")),
                 Long.parseLong(opts.getOrDefault("seed", "17")));
         boolean ekmanOutputs = Boolean.parseBoolean(opts.getOrDefault("ekman-outputs", "true"));
