@@ -85,7 +85,7 @@ public final class Analyzer {
         double[] e = emotions.scores(vector);
         boolean[] ePresent = emotions.decide(e);
         List<LabelScore> emotionScores =
-                labelScores(emotions.labels(), e, ePresent, emotions.labels().size());
+                labelScores(emotions.labels(), e, ePresent, Ekman.emotionCount(emotions.labels()));
 
         List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
         double[] groupScores = Ekman.groupScores(emotions.labels(), e);

@@ -1,40 +1,43 @@
 package org.hearth.nlp;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sentence embeddings computed in-process by ONNX Runtime from a model shipped in a Maven artifact.
+ * Sentence embeddings computed in-process by ONNX Runtime from a model shipped in a Maven artifact
+ * (LangChain4j's in-process embedding jars, which carry the ONNX file and its tokenizer).
  *
- * <p>LangChain4j holds each ONNX session in a static field, so a model is loaded once per JVM no
- * matter how many embedders are created, and ONNX Runtime sessions may be run from many threads.
- * Batches run on the calling thread: the server already serves requests on many threads, and a
- * private pool per call would only compete with them for the same cores.
+ * <p>Each model's ONNX session is loaded once per JVM, however many embedders are created, and is
+ * shared by every thread. A call runs on the calling thread only (one ONNX intra-op thread): the
+ * server already serves requests on many threads, and a pool per call would only make concurrent
+ * callers compete for the same cores. For the full-precision models {@link #embedAll} runs texts
+ * of similar length as one padded batch; the quantized models take one text per ONNX call, because
+ * their dynamic int8 scales would make a text's vector depend on the rest of its batch.
  */
 public final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     private static final String VERSION = "@langchain4j-1.20.0-beta30";
 
+    private static final Map<Candidate, OnnxEncoder> ENCODERS = new ConcurrentHashMap<>();
+
     /** The candidate models, by the short name the command line and the manifests use. */
     public enum Candidate {
-        ALL_MINILM_L6_V2("all-minilm-l6-v2", AllMiniLmL6V2EmbeddingModel::new),
-        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new),
-        BGE_SMALL_EN_V15("bge-small-en-v15", BgeSmallEnV15EmbeddingModel::new),
-        BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", BgeSmallEnV15QuantizedEmbeddingModel::new);
+        ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2", PoolingMode.MEAN),
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN),
+        BGE_SMALL_EN_V15("bge-small-en-v15", "bge-small-en-v1.5", PoolingMode.CLS),
+        BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "bge-small-en-v1.5-q", PoolingMode.CLS);
 
         private final String shortName;
-        private final Function<Executor, EmbeddingModel> factory;
+        private final String fileStem;
+        private final PoolingMode pooling;
 
-        Candidate(String shortName, Function<Executor, EmbeddingModel> factory) {
+        Candidate(String shortName, String fileStem, PoolingMode pooling) {
             this.shortName = shortName;
-            this.factory = factory;
+            this.fileStem = fileStem;
+            this.pooling = pooling;
         }
 
         /** The short name, e.g. {@code all-minilm-l6-v2-q}. */
@@ -60,17 +63,22 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
             }
             throw new IllegalArgumentException("unknown embedding model: " + name);
         }
+
+        private OnnxEncoder load() {
+            // The file names and pooling are those of LangChain4j's model classes for this release.
+            return OnnxEncoder.load(
+                    fileStem + ".onnx", fileStem + "-tokenizer.json", pooling, shortName.endsWith("-q"));
+        }
     }
 
     /** The model Hearth's shipped heads are trained on (see docs/adr/0002). */
     public static final Candidate STANDARD = Candidate.BGE_SMALL_EN_V15_Q;
 
-    private final EmbeddingModel model;
+    private final OnnxEncoder encoder;
     private final String modelId;
 
     private OnnxSentenceEmbedder(Candidate candidate) {
-        Executor sameThread = Runnable::run;
-        this.model = candidate.factory.apply(sameThread);
+        this.encoder = ENCODERS.computeIfAbsent(candidate, Candidate::load);
         this.modelId = candidate.modelId();
     }
 
@@ -114,21 +122,29 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     @Override
     public int dimensions() {
-        return model.dimension();
+        return encoder.dimensions();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the text has no word piece (empty or whitespace only)
+     */
     @Override
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        return encoder.embed(List.of(text))[0];
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if any text has no word piece (empty or whitespace only)
+     */
     @Override
     public List<float[]> embedAll(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }
-        return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(e -> e.vector())
-                .toList();
+        return Arrays.asList(encoder.embed(texts));
     }
 }

@@ -18,10 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 class HeadQualityTests {
 
-    /** GoEmotions dev (5,426 rows), macro-F1 over the 28 labels: measured 0.442. */
-    static final double EMOTIONS_MACRO_F1_FLOOR = 0.42;
-    /** GoEmotions dev, macro-F1 over the 7 Ekman groups derived from the 28: measured 0.556. */
-    static final double EKMAN_MACRO_F1_FLOOR = 0.53;
+    /**
+     * GoEmotions dev (5,426 rows), macro-F1 over the 28 labels: measured 0.454 (MLP head,
+     * thresholds tuned on dev; the logistic regression before it measured 0.442).
+     */
+    static final double EMOTIONS_MACRO_F1_FLOOR = 0.44;
+    /**
+     * GoEmotions dev, macro-F1 over the 7 Ekman groups, from the head's own output per group:
+     * measured 0.575 (0.556 before, derived from the 28 labels).
+     */
+    static final double EKMAN_MACRO_F1_FLOOR = 0.56;
     /** hearth-nlp/data dev (275 rows), intent accuracy: measured 0.945. */
     static final double INTENT_ACCURACY_FLOOR = 0.90;
     /** hearth-nlp/data dev, sentiment accuracy: measured 0.920. */

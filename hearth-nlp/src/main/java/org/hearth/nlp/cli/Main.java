@@ -20,10 +20,13 @@ import org.hearth.nlp.heads.Ekman;
 import org.hearth.nlp.heads.Head;
 import org.hearth.nlp.heads.HeadManifest;
 import org.hearth.nlp.heads.HeadSpec;
+import org.hearth.nlp.heads.Mlp;
 import org.hearth.nlp.train.Corpus;
 import org.hearth.nlp.train.EmbeddingCache;
 import org.hearth.nlp.train.HeadEvaluation;
 import org.hearth.nlp.train.HeadTrainer;
+import org.hearth.nlp.train.MlpTrainer;
+import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 
 /**
@@ -42,7 +45,9 @@ public final class Main {
         if (args.length < 2 || !(args[0].equals("train") || args[0].equals("eval"))) {
             System.err.println("""
                     usage: train <head> --data <path> [--seed N] [--out <dir>] [--embedder <name>]
-                                        [--algorithm lr|fm] [--epochs N] [--lr X] [--minibatch N]
+                                        [--algorithm lr|fm|mlp] [--epochs N] [--lr X] [--minibatch N]
+                                        emotions with mlp: [--hidden N] [--dropout X] [--weight-decay X]
+                                        [--ekman-outputs true|false] [--thresholds dev|holdout]
                            eval  <head> --data <path> [--model-dir <dir>] [--embedder <name>]
                     heads: emotions (data: the GoEmotions folder), sentiment, intent, distortions
                            (data: hearth-nlp/data or one of its sub-folders)""");
@@ -69,7 +74,8 @@ public final class Main {
                 OnnxSentenceEmbedder.Candidate.byName(opts.getOrDefault("embedder", DEFAULT_EMBEDDER)));
         boolean emotions = spec == HeadSpec.EMOTIONS;
         HeadTrainer.Settings settings = new HeadTrainer.Settings(
-                opts.getOrDefault("algorithm", "lr"),
+                // The shipped emotions head is an MLP; --algorithm lr gives the earlier logistic regression.
+                opts.getOrDefault("algorithm", emotions ? "mlp" : "lr"),
                 Integer.parseInt(opts.getOrDefault("epochs", emotions ? "15" : "30")),
                 Double.parseDouble(opts.getOrDefault("lr", emotions ? "0.5" : "0.1")),
                 Integer.parseInt(opts.getOrDefault("minibatch", emotions ? "8" : "4")),
@@ -79,6 +85,13 @@ public final class Main {
         List<Corpus.Row> devRows = rows(spec, data, "dev");
         float[][] trainX = cache.embed(embedder, texts(trainRows));
         float[][] devX = cache.embed(embedder, texts(devRows));
+        if (settings.algorithm().equals("mlp")) {
+            if (!emotions) {
+                throw new IllegalArgumentException("--algorithm mlp is implemented for the emotions head only");
+            }
+            trainMlpEmotions(spec, data, opts, embedder, trainRows, trainX, devRows, devX);
+            return;
+        }
 
         long start = System.nanoTime();
         Model<?> model = HeadTrainer.fit(spec, trainRows, trainX, settings);
@@ -138,11 +151,145 @@ public final class Main {
                 dev);
         Path out = resolve(opts.getOrDefault("out", "src/main/resources/" + spec.resourceDir()));
         Files.createDirectories(out);
+        // Head.load prefers model.mlp: an MLP left in the folder would shadow the new model.
+        Files.deleteIfExists(out.resolve(Head.MLP_FILE));
         model.serializeToFile(out.resolve(Head.MODEL_FILE));
         manifest.write(out.resolve(Head.MANIFEST_FILE));
         System.out.printf(
                 "wrote %s (%d bytes) and %s to %s%n",
                 Head.MODEL_FILE, Files.size(out.resolve(Head.MODEL_FILE)), Head.MANIFEST_FILE, out);
+    }
+
+    /**
+     * The emotions head as an MLP: one output per GoEmotions label and, unless turned off, one per
+     * Ekman group learned directly on the grouped labels.
+     */
+    private static void trainMlpEmotions(
+            HeadSpec spec,
+            Path data,
+            Map<String, String> opts,
+            SentenceEmbedder embedder,
+            List<Corpus.Row> trainRows,
+            float[][] trainX,
+            List<Corpus.Row> devRows,
+            float[][] devX)
+            throws IOException {
+        MlpTrainer.Settings settings = new MlpTrainer.Settings(
+                // The defaults are the shipped head's settings, so plain `train emotions` rebuilds it.
+                Integer.parseInt(opts.getOrDefault("hidden", "384")),
+                Integer.parseInt(opts.getOrDefault("epochs", "12")),
+                Double.parseDouble(opts.getOrDefault("lr", "0.002")),
+                Integer.parseInt(opts.getOrDefault("minibatch", "32")),
+                Double.parseDouble(opts.getOrDefault("dropout", "0.4")),
+                Double.parseDouble(opts.getOrDefault("weight-decay", "0.01")),
+                Long.parseLong(opts.getOrDefault("seed", "17")));
+        boolean ekmanOutputs = Boolean.parseBoolean(opts.getOrDefault("ekman-outputs", "true"));
+        String tuneOn = opts.getOrDefault("thresholds", "dev");
+        if (!tuneOn.equals("dev") && !tuneOn.equals("holdout")) {
+            throw new IllegalArgumentException("--thresholds must be dev or holdout");
+        }
+        List<String> outputs = new ArrayList<>(Corpus.goEmotionLabels(data));
+        if (ekmanOutputs) {
+            Ekman.GROUPS.keySet().forEach(g -> outputs.add(Ekman.thresholdKey(g)));
+        }
+        List<Corpus.Row> fitRows = new ArrayList<>();
+        List<float[]> fitX = new ArrayList<>();
+        List<Corpus.Row> tuneRows = new ArrayList<>();
+        List<float[]> tuneX = new ArrayList<>();
+        for (int i = 0; i < trainRows.size(); i++) {
+            // holdout: every tenth train row is kept back for the thresholds and never trained on.
+            boolean held = tuneOn.equals("holdout") && i % 10 == 9;
+            (held ? tuneRows : fitRows).add(withGroups(trainRows.get(i), ekmanOutputs));
+            (held ? tuneX : fitX).add(trainX[i]);
+        }
+        if (tuneOn.equals("dev")) {
+            devRows.forEach(r -> tuneRows.add(withGroups(r, ekmanOutputs)));
+            tuneX.addAll(List.of(devX));
+        }
+        float[][] tuneVectors = tuneX.toArray(float[][]::new);
+        Map<String, Object> hyper = new LinkedHashMap<>(settings.asMap());
+        hyper.put("outputs", ekmanOutputs ? "28 GoEmotions labels + 7 Ekman groups" : "28 GoEmotions labels");
+        hyper.put(
+                "thresholds",
+                tuneOn.equals("dev")
+                        ? "tuned per output for F1 on the GoEmotions dev split"
+                        : "tuned per output for F1 on every tenth GoEmotions train row, held out of training"
+                                + " (dev never seen)");
+        HeadManifest untunedManifest = manifest(spec, outputs, Map.of(), embedder, data, null, hyper);
+        long start = System.nanoTime();
+        Mlp mlp = MlpTrainer.fit(
+                fitRows.stream().map(Corpus.Row::labels).toList(),
+                fitX.toArray(float[][]::new),
+                outputs,
+                settings,
+                (epoch, net) -> {
+                    if (opts.containsKey("verbose")) {
+                        Head h = Head.of(spec, net, untunedManifest, embedder.dimensions());
+                        Map<String, Double> t =
+                                HeadEvaluation.tuneThresholds(outputs, tuneRows, HeadEvaluation.score(h, tuneVectors));
+                        HeadEvaluation.Result r = HeadEvaluation.evaluate(
+                                Head.of(spec, net, withThresholds(untunedManifest, t), embedder.dimensions()),
+                                devRows,
+                                devX);
+                        System.err.printf(
+                                "epoch %d (%d s): dev macro-F1 %.4f, Ekman %.4f%n",
+                                epoch,
+                                (System.nanoTime() - start) / 1_000_000_000,
+                                r.figure("macroF1"),
+                                r.figure("ekmanMacroF1"));
+                    }
+                });
+        System.err.printf("trained %s (mlp) in %d ms%n", spec.headName(), (System.nanoTime() - start) / 1_000_000);
+        Head untuned = Head.of(spec, mlp, untunedManifest, embedder.dimensions());
+        Map<String, Double> thresholds =
+                HeadEvaluation.tuneThresholds(outputs, tuneRows, HeadEvaluation.score(untuned, tuneVectors));
+        HeadManifest draft = withThresholds(untunedManifest, thresholds);
+        HeadEvaluation.Result result =
+                HeadEvaluation.evaluate(Head.of(spec, mlp, draft, embedder.dimensions()), devRows, devX);
+        System.out.println(result.report());
+        Map<String, Object> dev = new LinkedHashMap<>(result.figures());
+        dev.put("split", "dev");
+        HeadManifest manifest = new HeadManifest(
+                draft.head(),
+                draft.labels(),
+                draft.thresholds(),
+                draft.embeddingModel(),
+                draft.trainingData(),
+                draft.trainedOn(),
+                settings.seed(),
+                draft.hyperParameters(),
+                dev);
+        Path out = resolve(opts.getOrDefault("out", "src/main/resources/" + spec.resourceDir()));
+        Files.createDirectories(out);
+        // One head folder holds one model, so nobody mistakes a stale Tribuo file for the head.
+        Files.deleteIfExists(out.resolve(Head.MODEL_FILE));
+        mlp.write(out.resolve(Head.MLP_FILE));
+        manifest.write(out.resolve(Head.MANIFEST_FILE));
+        System.out.printf(
+                "wrote %s (%d bytes) and %s to %s%n",
+                Head.MLP_FILE, Files.size(out.resolve(Head.MLP_FILE)), Head.MANIFEST_FILE, out);
+    }
+
+    private static Corpus.Row withGroups(Corpus.Row row, boolean ekmanOutputs) {
+        if (!ekmanOutputs) {
+            return row;
+        }
+        Set<String> labels = new java.util.LinkedHashSet<>(row.labels());
+        labels.addAll(Ekman.groupOutputs(row.labels()));
+        return new Corpus.Row(row.text(), labels);
+    }
+
+    private static HeadManifest withThresholds(HeadManifest m, Map<String, Double> thresholds) {
+        return new HeadManifest(
+                m.head(),
+                m.labels(),
+                thresholds,
+                m.embeddingModel(),
+                m.trainingData(),
+                m.trainedOn(),
+                m.seed(),
+                m.hyperParameters(),
+                m.dev());
     }
 
     private static double[][] outOfFoldScores(
@@ -198,7 +345,7 @@ public final class Main {
             Map<String, Double> thresholds,
             SentenceEmbedder embedder,
             Path data,
-            HeadTrainer.Settings settings,
+            HeadTrainer.@Nullable Settings settings,
             Map<String, Object> hyper) {
         return new HeadManifest(
                 spec.headName(),
@@ -207,7 +354,7 @@ public final class Main {
                 embedder.modelId(),
                 trainingData(spec, data),
                 LocalDate.now(ZoneOffset.UTC).toString(),
-                settings.seed(),
+                settings == null ? 0 : settings.seed(),
                 hyper,
                 Map.of());
     }
@@ -289,7 +436,7 @@ public final class Main {
                 throw new IllegalArgumentException("unexpected argument: " + args[i]);
             }
             String key = args[i].substring(2);
-            if (key.equals("no-cache")) {
+            if (key.equals("no-cache") || key.equals("verbose")) {
                 m.put(key, "true");
             } else if (i + 1 < args.length) {
                 m.put(key, args[++i]);

@@ -43,17 +43,45 @@ public final class Ekman {
         return "ekman:" + group;
     }
 
-    /** Each group's score, in {@link #GROUPS} order: the highest score among its members. */
+    /**
+     * Each group's score, in {@link #GROUPS} order. A head with its own output per group (labelled
+     * {@code ekman:<group>}, learned directly on the grouped labels) gives that output; otherwise
+     * the score is the highest among the group's members.
+     */
     public static double[] groupScores(List<String> labels, double[] scores) {
         double[] out = new double[GROUPS.size()];
         int g = 0;
-        for (List<String> members : GROUPS.values()) {
+        for (var e : GROUPS.entrySet()) {
+            int own = labels.indexOf(thresholdKey(e.getKey()));
+            if (own >= 0) {
+                out[g++] = scores[own];
+                continue;
+            }
             double best = 0;
-            for (String m : members) {
+            for (String m : e.getValue()) {
                 best = Math.max(best, scores[labels.indexOf(m)]);
             }
             out[g++] = best;
         }
+        return out;
+    }
+
+    /**
+     * How many of a head's labels are GoEmotions emotions: they come first, before any
+     * {@code ekman:<group>} outputs.
+     */
+    public static int emotionCount(List<String> labels) {
+        int n = 0;
+        while (n < labels.size() && !labels.get(n).startsWith("ekman:")) {
+            n++;
+        }
+        return n;
+    }
+
+    /** A row's Ekman outputs ({@code ekman:<group>}) for its GoEmotions labels. */
+    public static java.util.Set<String> groupOutputs(java.util.Set<String> emotions) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        emotions.forEach(l -> out.add(thresholdKey(groupOf(l))));
         return out;
     }
 

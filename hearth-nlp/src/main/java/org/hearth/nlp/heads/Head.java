@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
@@ -17,26 +18,36 @@ import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
 
 /**
- * One trained task head: a Tribuo model over sentence vectors plus its manifest. Immutable and
- * safe to share between threads (Tribuo models are read-only at prediction time).
+ * One trained task head: a Tribuo model or an {@link Mlp} over sentence vectors, plus its
+ * manifest. Immutable and safe to share between threads (both are read-only at prediction time).
  */
 public final class Head {
 
     /** The model file name inside a head's folder (Tribuo's protobuf format). */
     public static final String MODEL_FILE = "model.tribuo";
+    /** The model file name of an MLP head ({@link Mlp}'s format); used instead of {@link #MODEL_FILE}. */
+    public static final String MLP_FILE = "model.mlp";
     /** The manifest file name inside a head's folder. */
     public static final String MANIFEST_FILE = "manifest.json";
 
     private final HeadSpec spec;
     private final HeadManifest manifest;
-    private final Model<?> model;
+    private final @Nullable Model<?> model;
+    private final @Nullable Mlp mlp;
     private final List<String> labels;
     private final double[] thresholds;
     private final String[] featureNames;
 
-    private Head(HeadSpec spec, Model<?> model, HeadManifest manifest, int dimensions) {
+    private Head(HeadSpec spec, @Nullable Model<?> model, @Nullable Mlp mlp, HeadManifest manifest, int dimensions) {
+        if (mlp != null
+                && (!spec.multiLabel() || mlp.outputs() != manifest.labels().size() || mlp.inputs() != dimensions)) {
+            throw new IllegalArgumentException(
+                    "MLP of shape " + mlp.inputs() + "→" + mlp.outputs() + " does not fit head " + spec.headName()
+                            + " with " + manifest.labels().size() + " labels");
+        }
         this.spec = spec;
         this.model = model;
+        this.mlp = mlp;
         this.manifest = manifest;
         this.labels = List.copyOf(manifest.labels());
         this.thresholds = new double[labels.size()];
@@ -48,7 +59,16 @@ public final class Head {
 
     /** Wraps a freshly trained model (the train and eval commands). */
     public static Head of(HeadSpec spec, Model<?> model, HeadManifest manifest, int dimensions) {
-        return new Head(spec, model, manifest, dimensions);
+        return new Head(spec, model, null, manifest, dimensions);
+    }
+
+    /**
+     * Wraps a freshly trained MLP (multi-label heads only); its outputs are the manifest's labels.
+     *
+     * @throws IllegalArgumentException if the network's shape does not fit the head
+     */
+    public static Head of(HeadSpec spec, Mlp mlp, HeadManifest manifest, int dimensions) {
+        return new Head(spec, null, mlp, manifest, dimensions);
     }
 
     /**
@@ -59,11 +79,15 @@ public final class Head {
     public static Head load(HeadSpec spec, int dimensions) {
         ClassLoader cl = Head.class.getClassLoader();
         try (InputStream manifestIn = cl.getResourceAsStream(spec.resourceDir() + MANIFEST_FILE);
+                InputStream mlpIn = cl.getResourceAsStream(spec.resourceDir() + MLP_FILE);
                 InputStream modelIn = cl.getResourceAsStream(spec.resourceDir() + MODEL_FILE)) {
-            if (manifestIn == null || modelIn == null) {
+            if (manifestIn == null || (modelIn == null && mlpIn == null)) {
                 throw new IllegalStateException("no shipped model for head " + spec.headName());
             }
-            return new Head(spec, Model.deserializeFromStream(modelIn), HeadManifest.read(manifestIn), dimensions);
+            HeadManifest manifest = HeadManifest.read(manifestIn);
+            return mlpIn != null
+                    ? new Head(spec, null, Mlp.read(mlpIn), manifest, dimensions)
+                    : new Head(spec, Model.deserializeFromStream(modelIn), null, manifest, dimensions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,11 +96,13 @@ public final class Head {
     /** Loads a head from a folder written by the train command. */
     public static Head load(HeadSpec spec, Path dir, int dimensions) {
         try (InputStream manifestIn = Files.newInputStream(dir.resolve(MANIFEST_FILE))) {
-            return new Head(
-                    spec,
-                    Model.deserializeFromFile(dir.resolve(MODEL_FILE)),
-                    HeadManifest.read(manifestIn),
-                    dimensions);
+            HeadManifest manifest = HeadManifest.read(manifestIn);
+            if (Files.isRegularFile(dir.resolve(MLP_FILE))) {
+                try (InputStream mlpIn = Files.newInputStream(dir.resolve(MLP_FILE))) {
+                    return new Head(spec, null, Mlp.read(mlpIn), manifest, dimensions);
+                }
+            }
+            return new Head(spec, Model.deserializeFromFile(dir.resolve(MODEL_FILE)), null, manifest, dimensions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,8 +125,14 @@ public final class Head {
         return manifest;
     }
 
-    public Model<?> model() {
+    /** The Tribuo model, or null for an MLP head. */
+    public @Nullable Model<?> model() {
         return model;
+    }
+
+    /** The network of an MLP head, or null for a Tribuo head. */
+    public @Nullable Mlp mlp() {
+        return mlp;
     }
 
     /** The labels, in the order of {@link #scores}. */
@@ -118,6 +150,9 @@ public final class Head {
      * Multi-label heads give independent probabilities; single-label heads give a distribution.
      */
     public double[] scores(float[] embedding) {
+        if (mlp != null) {
+            return mlp.scores(embedding);
+        }
         double[] values = new double[embedding.length];
         for (int i = 0; i < embedding.length; i++) {
             values[i] = embedding[i];
@@ -127,7 +162,7 @@ public final class Head {
 
     @SuppressWarnings("unchecked")
     private double[] multiScores(double[] values) {
-        Model<MultiLabel> m = (Model<MultiLabel>) model;
+        Model<MultiLabel> m = (Model<MultiLabel>) java.util.Objects.requireNonNull(model);
         Prediction<MultiLabel> p =
                 m.predict(new ArrayExample<>(MultiLabelFactory.UNKNOWN_MULTILABEL, featureNames, values));
         Map<String, MultiLabel> byName = p.getOutputScores();
@@ -143,7 +178,7 @@ public final class Head {
 
     @SuppressWarnings("unchecked")
     private double[] singleScores(double[] values) {
-        Model<Label> m = (Model<Label>) model;
+        Model<Label> m = (Model<Label>) java.util.Objects.requireNonNull(model);
         Prediction<Label> p = m.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, featureNames, values));
         Map<String, Label> byName = p.getOutputScores();
         double[] out = new double[labels.size()];

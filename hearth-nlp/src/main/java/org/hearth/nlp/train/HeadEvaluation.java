@@ -107,8 +107,16 @@ public final class HeadEvaluation {
 
     private static Result emotions(Head head, List<Corpus.Row> rows, double[][] scores) {
         List<Set<String>> predicted = decided(head, scores);
-        List<Set<String>> gold = rows.stream().map(Corpus.Row::labels).toList();
-        Metrics emotions = Metrics.of(head.labels(), gold, predicted);
+        List<String> emotionLabels = head.labels().subList(0, Ekman.emotionCount(head.labels()));
+        predicted.forEach(p -> p.retainAll(emotionLabels));
+        List<Set<String>> gold = rows.stream()
+                .map(r -> {
+                    Set<String> s = new LinkedHashSet<>(r.labels());
+                    s.retainAll(emotionLabels);
+                    return s;
+                })
+                .toList();
+        Metrics emotions = Metrics.of(emotionLabels, gold, predicted);
         List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
         List<Set<String>> predictedGroups = new ArrayList<>();
         for (double[] s : scores) {
@@ -132,7 +140,10 @@ public final class HeadEvaluation {
         figures.put("f1", emotions.summary().get("f1"));
         figures.put("ekmanF1", ekman.summary().get("f1"));
         String report = emotions.table("emotions (28 GoEmotions labels), " + rows.size() + " rows") + "\n"
-                + ekman.table("ekman (7 groups derived from the 28)");
+                + ekman.table(
+                        head.labels().size() > emotionLabels.size()
+                                ? "ekman (7 groups, the head's own output per group)"
+                                : "ekman (7 groups derived from the 28)");
         return new Result(report, figures);
     }
 
