@@ -31,7 +31,13 @@ class LayoutAttributes {
         List<NavLink> links = new ArrayList<>();
         links.add(link("Home", "/", path));
         if (caller.has(Role.MEMBER)) {
+            // Short labels, so the member's row fits a 360 px phone in two lines.
+            links.add(link("Talk", "/conversations", path));
+            links.add(link("Journal", "/journal", path));
+            links.add(link("Check-in", "/checkins", path));
+            links.add(link("Exercises", "/exercises", path));
             links.add(link("Assessments", "/assessments", path));
+            links.add(link("Settings", "/settings", path));
         }
         // Admins may read the queue too (they are told when no responder is configured).
         if (caller.has(Role.RESPONDER) || caller.has(Role.ORG_ADMIN)) {
