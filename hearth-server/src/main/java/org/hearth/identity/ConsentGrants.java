@@ -134,6 +134,13 @@ class ConsentGrants implements Consents {
                 .with("granteeId", grantee.get().toString()));
     }
 
+    @Override
+    public List<ConsentRecord> grantedBy(UUID memberId) {
+        return grantsOf(memberId).stream()
+                .map(g -> new ConsentRecord(g.consentId(), g.granteeId(), g.scopes(), g.grantedAt(), g.revokedAt()))
+                .toList();
+    }
+
     List<Grant> grantsOf(UUID memberId) {
         return jdbc.sql("select id, grantee_id, scopes, granted_at, revoked_at from identity_consents"
                         + " where member_id = :m order by granted_at desc, id")

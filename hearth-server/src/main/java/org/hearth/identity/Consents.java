@@ -1,5 +1,6 @@
 package org.hearth.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,4 +17,7 @@ public interface Consents {
      * revocation takes effect on the next read.
      */
     Optional<UUID> activeConsent(UUID memberId, UUID granteeId, ConsentScope scope);
+
+    /** Every consent {@code memberId} has granted, revoked ones included, newest first. */
+    List<ConsentRecord> grantedBy(UUID memberId);
 }

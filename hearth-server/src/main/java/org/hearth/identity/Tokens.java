@@ -113,7 +113,8 @@ class Tokens {
                         + " join identity_token_families f on f.id = a.family_id"
                         + " join identity_users u on u.id = f.user_id"
                         + " join identity_memberships m on m.user_id = u.id"
-                        + " where a.token_hash = :h and a.expires_at > :now and f.revoked_at is null")
+                        + " where a.token_hash = :h and a.expires_at > :now and f.revoked_at is null"
+                        + " and u.erased_at is null")
                 .param("h", Secrets.hash(accessToken))
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Resolved(

@@ -33,7 +33,8 @@ class Users implements Accounts {
     @Override
     public Optional<Account> find(UUID userId) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS
-                        + " from identity_users u join identity_memberships m on m.user_id = u.id where u.id = :id")
+                        + " from identity_users u join identity_memberships m on m.user_id = u.id"
+                        + " where u.id = :id and u.erased_at is null")
                 .param("id", userId)
                 .query(Users::account)
                 .optional();
@@ -43,7 +44,7 @@ class Users implements Accounts {
     public List<Account> withRole(UUID organizationId, Role role) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS
                         + " from identity_users u join identity_memberships m on m.user_id = u.id"
-                        + " where m.organization_id = :org and :role = any(m.roles)"
+                        + " where m.organization_id = :org and :role = any(m.roles) and u.erased_at is null"
                         + " order by m.created_at, u.id")
                 .param("org", organizationId)
                 .param("role", role.name())
@@ -110,7 +111,7 @@ class Users implements Accounts {
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("select u.id, m.organization_id, u.password_hash, m.roles"
                         + " from identity_users u join identity_memberships m on m.user_id = u.id"
-                        + " where lower(u.email) = lower(:email)")
+                        + " where lower(u.email) = lower(:email) and u.erased_at is null")
                 .param("email", email)
                 .query((rs, n) -> new Credentials(
                         rs.getObject("id", UUID.class),

@@ -35,4 +35,19 @@ public interface Safety {
      * then the international default.
      */
     List<Hotline> hotlines(Locale locale);
+
+    /**
+     * The reviewed sentence on how to reach help for a locale, naming its primary line and emergency
+     * number; safety-mode replies end with it.
+     */
+    default String helpText(Locale locale) {
+        // Implementations backed by the protocol texts override this; the fallback still names a line.
+        List<Hotline> lines = hotlines(locale);
+        return "If you are in danger right now, please reach out: "
+                + lines.stream()
+                        .map(Hotline::name)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("your local emergency number")
+                + ".";
+    }
 }

@@ -101,6 +101,11 @@ class SafetyService implements Safety {
         return protocol.directory(locale).emergencyFirst();
     }
 
+    @Override
+    public String helpText(Locale locale) {
+        return protocol.directory(locale).text("help-intro");
+    }
+
     /** Screens without applying the protocol: for the screening API, which opens no incident. */
     Screening screenOnly(String text, List<String> context) {
         RiskScreen risk = screen.getIfAvailable();
