@@ -61,6 +61,17 @@
     return card;
   }
 
+  // Loads the thread as the server renders it, scrolled to the latest turn. Assigning the same
+  // address with only a new fragment would not load the page again, so that case reloads.
+  function showThread(href) {
+    if (window.location.pathname === href) {
+      window.location.hash = "latest";
+      window.location.reload();
+    } else {
+      window.location.assign(href + "#latest");
+    }
+  }
+
   function setUp(form) {
     var turns = document.getElementById("turns");
     var input = form.querySelector("textarea[name=text]");
@@ -80,6 +91,10 @@
       send.disabled = true;
       status.textContent = "Sending…";
 
+      var empty = document.querySelector(".conversation__empty");
+      if (empty) {
+        empty.remove();
+      }
       var mine = element("li", "turn turn--member");
       mine.appendChild(element("p", "turn__who", "You"));
       mine.appendChild(element("p", "turn__text", text));
@@ -108,7 +123,7 @@
           var done = JSON.parse(data);
           if (done.crisis) {
             // The crisis card is rendered by the server from the safety module's own fragment.
-            window.location.assign(done.threadHref + "#latest");
+            showThread(done.threadHref);
             return;
           }
           reply.classList.remove("turn--streaming");
@@ -162,7 +177,7 @@
             return;
           }
           // The message may or may not have been recorded: show the thread as the server has it.
-          window.location.assign(form.getAttribute("data-thread-href") + "#latest");
+          showThread(form.getAttribute("data-thread-href"));
         });
     });
   }

@@ -36,6 +36,16 @@ record MoodChart(int width, int height, List<Dot> dots, String line, List<Tick> 
 
     record Tick(int position, String label) {}
 
+    /** Where the plot begins on the left (after the mood labels), for the template. */
+    public int plotLeft() {
+        return LEFT;
+    }
+
+    /** Where the plot ends on the right, for the template. */
+    public int plotRight() {
+        return WIDTH - RIGHT;
+    }
+
     /** The chart of the check-ins made in the {@value #DAYS} days that end with {@code today}. */
     static MoodChart of(List<Point> points, LocalDate today, ZoneId zone) {
         LocalDate first = today.minusDays(DAYS - 1);
