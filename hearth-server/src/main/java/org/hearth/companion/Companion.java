@@ -8,11 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.identity.Accounts;
 import org.hearth.identity.Caller;
 import org.hearth.identity.Role;
 import org.hearth.journal.Author;
 import org.hearth.journal.CompanionTurn;
 import org.hearth.journal.Conversations;
+import org.hearth.journal.MemberLocale;
 import org.hearth.journal.MemberTurn;
 import org.hearth.journal.RecordedExchange;
 import org.hearth.journal.RiskView;
@@ -58,6 +60,7 @@ public class Companion {
     private final ReplyRealizer realizer;
     private final ExerciseCatalogue exercises;
     private final TransactionTemplate transaction;
+    private final Accounts accounts;
     // One exchange at a time per thread on this node, so a thread's state is never lost to a race.
     // Across nodes the thread row lock in the journal orders the writes (see report: cluster note).
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
@@ -70,7 +73,9 @@ public class Companion {
             PhasePolicy policy,
             ReplyRealizer realizer,
             ExerciseCatalogue exercises,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.conversations = conversations;
         this.states = states;
         this.safety = safety;
@@ -88,8 +93,9 @@ public class Companion {
      * Starts a thread for the signed-in member. A title is member text: it is screened (an incident
      * opens at MODERATE and above like for any text) and sealed.
      */
-    public StartedThread start(Caller member, @Nullable String title, Locale locale) {
+    public StartedThread start(Caller member, @Nullable String title, Locale requested) {
         UUID memberId = requireMember(member);
+        Locale locale = MemberLocale.of(accounts, memberId, requested);
         UUID threadId = UUID.randomUUID();
         if (title != null && !title.isBlank()) {
             safety.screen(new MemberText(
@@ -136,8 +142,9 @@ public class Companion {
      * @throws org.hearth.platform.ProblemException 404 for a thread that is not the member's, 400
      *     for a blank or too long text
      */
-    public Exchange send(Caller member, UUID threadId, String text, Locale locale, ReplyStream stream) {
+    public Exchange send(Caller member, UUID threadId, String text, Locale requested, ReplyStream stream) {
         UUID memberId = requireMember(member);
+        Locale locale = MemberLocale.of(accounts, memberId, requested);
         if (text.isBlank()) {
             throw Problems.invalid("The message is empty.", Map.of("text", "must not be blank"));
         }
@@ -279,7 +286,8 @@ public class Companion {
      * consent (audited); 404 for anyone else. Safety and crisis replies carry the lines for
      * {@code locale}.
      */
-    public List<TurnView> turns(Caller reader, UUID threadId, Locale locale, @Nullable String sourceAddress) {
+    public List<TurnView> turns(Caller reader, UUID threadId, Locale requested, @Nullable String sourceAddress) {
+        Locale locale = reader.userId() == null ? requested : MemberLocale.of(accounts, reader.userId(), requested);
         List<StoredTurn> turns = conversations.readTurns(reader, threadId, sourceAddress);
         List<Resource> lines = null;
         List<TurnView> views = new ArrayList<>(turns.size());

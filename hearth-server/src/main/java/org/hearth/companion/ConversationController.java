@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.hearth.identity.Account;
-import org.hearth.identity.Accounts;
 import org.hearth.identity.Caller;
 import org.hearth.journal.RiskView;
 import org.hearth.platform.ProblemException;
@@ -41,12 +39,10 @@ class ConversationController {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(2);
 
     private final Companion companion;
-    private final Accounts accounts;
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    ConversationController(Companion companion, Accounts accounts) {
+    ConversationController(Companion companion) {
         this.companion = companion;
-        this.accounts = accounts;
     }
 
     record StartRequest(@Nullable String title) {
@@ -78,8 +74,7 @@ class ConversationController {
             @RequestBody(required = false) @Nullable StartRequest request,
             @AuthenticationPrincipal Caller caller,
             Locale requestLocale) {
-        StartedThread started =
-                companion.start(caller, request == null ? null : request.title(), locale(caller, requestLocale));
+        StartedThread started = companion.start(caller, request == null ? null : request.title(), requestLocale);
         return ResponseEntity.status(HttpStatus.CREATED).body(started);
     }
 
@@ -102,7 +97,7 @@ class ConversationController {
             @RequestBody MessageRequest request,
             @AuthenticationPrincipal Caller caller,
             Locale requestLocale) {
-        return companion.send(caller, threadId, request.requireText(), locale(caller, requestLocale));
+        return companion.send(caller, threadId, request.requireText(), requestLocale);
     }
 
     /**
@@ -120,11 +115,10 @@ class ConversationController {
         String text = request.requireText();
         // Fail before the stream starts for what can be known now, so those answer with a plain problem.
         companion.thread(caller, threadId);
-        Locale locale = locale(caller, requestLocale);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         streams.execute(() -> {
             try {
-                Exchange exchange = companion.send(caller, threadId, text, locale, new ReplyStream() {
+                Exchange exchange = companion.send(caller, threadId, text, requestLocale, new ReplyStream() {
                     @Override
                     public void risk(RiskView risk) {
                         send(emitter, "risk", risk);
@@ -161,19 +155,7 @@ class ConversationController {
             @AuthenticationPrincipal Caller caller,
             Locale requestLocale,
             HttpServletRequest request) {
-        return companion.turns(caller, threadId, locale(caller, requestLocale), request.getRemoteAddr());
-    }
-
-    /** The member's own locale picks the hotlines; the request's only when the account has none. */
-    private Locale locale(Caller caller, Locale requestLocale) {
-        if (caller.userId() == null) {
-            return requestLocale;
-        }
-        return accounts.find(caller.userId())
-                .map(Account::locale)
-                .filter(tag -> !tag.isBlank())
-                .map(Locale::forLanguageTag)
-                .orElse(requestLocale);
+        return companion.turns(caller, threadId, requestLocale, request.getRemoteAddr());
     }
 
     private static void send(SseEmitter emitter, String name, Object data) {

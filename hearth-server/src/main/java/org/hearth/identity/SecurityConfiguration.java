@@ -1,5 +1,6 @@
 package org.hearth.identity;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,7 +70,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, Tokens tokens, ApiKeys apiKeys, ProblemResponses problems)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                // A streamed answer (SSE) finishes on an async dispatch, which carries no bearer token:
+                // the request was authorized when it came in, so its async completion is let through.
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(
                                 HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/safety/resources")

@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CheckInPages {
 
     private final Journal journal;
-    private final MemberLocale locales;
+    private final MemberZone locales;
     private final Clock clock;
 
-    CheckInPages(Journal journal, MemberLocale locales, Clock clock) {
+    CheckInPages(Journal journal, MemberZone locales, Clock clock) {
         this.journal = journal;
         this.locales = locales;
         this.clock = clock;
@@ -59,7 +59,7 @@ class CheckInPages {
         RecordedCheckIn recorded;
         try {
             recorded = journal.checkIn(
-                    caller, new NewCheckIn(mood, energy, sleepHours, note), locales.of(caller, requestLocale));
+                    caller, new NewCheckIn(mood, energy, sleepHours, note), locales.localeOf(caller, requestLocale));
         } catch (ProblemException e) {
             return render(caller, e.getBody().getDetail(), null, model);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.hearth.identity.Accounts;
 import org.hearth.identity.Caller;
 import org.hearth.identity.ConsentScope;
 import org.hearth.identity.Role;
@@ -49,9 +50,11 @@ public class Journal {
     private final ContentReads reads;
     private final Safety safety;
     private final Clock clock;
+    private final Accounts accounts;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Journal(JdbcClient jdbc, Sealing sealing, ContentReads reads, Safety safety, Clock clock) {
+    Journal(JdbcClient jdbc, Sealing sealing, ContentReads reads, Safety safety, Clock clock, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.sealing = sealing;
         this.reads = reads;
@@ -258,7 +261,8 @@ public class Journal {
                 .update();
     }
 
-    private SafetyDecision screen(Caller member, UUID sourceId, String text, Locale locale) {
+    private SafetyDecision screen(Caller member, UUID sourceId, String text, Locale requested) {
+        Locale locale = MemberLocale.of(accounts, member.requireUserId(), requested);
         return safety.screen(new MemberText(
                 member.requireUserId(),
                 member.organizationId(),

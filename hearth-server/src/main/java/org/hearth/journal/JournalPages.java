@@ -31,9 +31,9 @@ class JournalPages {
     static final int PAGE_SIZE = 20;
 
     private final Journal journal;
-    private final MemberLocale locales;
+    private final MemberZone locales;
 
-    JournalPages(Journal journal, MemberLocale locales) {
+    JournalPages(Journal journal, MemberZone locales) {
         this.journal = journal;
         this.locales = locales;
     }
@@ -73,7 +73,7 @@ class JournalPages {
             Model model) {
         EntryForm form = new EntryForm(text, mood, tags);
         try {
-            WrittenEntry written = journal.write(caller, form.entry(), locales.of(caller, requestLocale));
+            WrittenEntry written = journal.write(caller, form.entry(), locales.localeOf(caller, requestLocale));
             return saved(written, model);
         } catch (ProblemException e) {
             return invalid(form, null, e, model);
@@ -103,7 +103,8 @@ class JournalPages {
             Model model) {
         EntryForm form = new EntryForm(text, mood, tags);
         try {
-            WrittenEntry written = journal.update(caller, entryId, form.entry(), locales.of(caller, requestLocale));
+            WrittenEntry written =
+                    journal.update(caller, entryId, form.entry(), locales.localeOf(caller, requestLocale));
             return saved(written, model);
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 404) {
