@@ -21,10 +21,10 @@ record MoodChart(int width, int height, List<Dot> dots, String line, List<Tick> 
     static final int DAYS = 30;
     static final int WIDTH = 640;
     static final int HEIGHT = 240;
-    static final int LEFT = 36;
+    static final int LEFT = 44;
     static final int RIGHT = 16;
     static final int TOP = 12;
-    static final int BOTTOM = 32;
+    static final int BOTTOM = 36;
     static final int MIN = 1;
     static final int MAX = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
