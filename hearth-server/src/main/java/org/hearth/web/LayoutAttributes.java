@@ -31,7 +31,7 @@ class LayoutAttributes {
         List<NavLink> links = new ArrayList<>();
         links.add(link("Home", "/", path));
         if (caller.has(Role.MEMBER)) {
-            // Short labels, so the member's row fits a 360 px phone in two lines.
+            // Short labels, so a member's seven links stay within three rows on a 360 px phone.
             links.add(link("Talk", "/conversations", path));
             links.add(link("Journal", "/journal", path));
             links.add(link("Check-in", "/checkins", path));

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
@@ -122,6 +123,16 @@ class ConversationBrowserTests {
         assertThat(page.locator(".exercise-card")).hasCount(0);
         assertFitsThePhone(page);
         BrowserSupport.screenshot(page, "conversation-crisis-360");
+
+        // Another member who has the thread's address gets the not-found page, and none of its words.
+        String threadPath = page.url().replaceAll("^https?://[^/]+", "").replaceAll("#.*$", "");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        Journeys.signUpAndSignIn(page, "Other");
+        Response response = page.navigate(threadPath);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.content()).doesNotContain("pills");
+        assertThat(page.locator(".crisis-card")).hasCount(0);
     }
 
     @Test

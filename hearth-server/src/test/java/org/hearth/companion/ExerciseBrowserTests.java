@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ReducedMotion;
 import java.util.regex.Pattern;
 import org.hearth.web.BrowserSupport;
@@ -70,8 +71,10 @@ class ExerciseBrowserTests {
     }
 
     @Test
-    void showsOnlyATextCountAndNoMovingCircleWhenReducedMotionIsAsked(Page page) {
-        page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
+    void showsOnlyATextCountAndNoMovingCircleWhenReducedMotionIsAskedInTheDarkScheme(Page page) {
+        page.emulateMedia(new Page.EmulateMediaOptions()
+                .setReducedMotion(ReducedMotion.REDUCE)
+                .setColorScheme(ColorScheme.DARK));
         page.setViewportSize(360, 780);
         Journeys.signUpAndSignIn(page, "Sol");
         page.navigate("/exercises/breathing-4-7-8?step=3");
@@ -79,7 +82,7 @@ class ExerciseBrowserTests {
         assertThat(page.locator(".pacer__circle")).isHidden();
         assertThat(page.locator(".pacer__live")).isVisible();
         assertThat(page.locator(".pacer__live")).hasText("Done", UNTIL_THE_BREATH_ENDS);
-        BrowserSupport.screenshot(page, "exercise-reduced-motion-360");
+        BrowserSupport.screenshot(page, "exercise-reduced-motion-dark-360");
     }
 
     private static void assertFitsThePhone(Page page) {
