@@ -4,6 +4,14 @@
  *
  *   java bench/HttpLoad.java login  --url http://127.0.0.1:8080 --users 20 --concurrency 4 --requests 400
  *   java bench/HttpLoad.java screen --url http://127.0.0.1:8080 --token <bearer> --concurrency 4 --requests 2000
+ *   java -cp "$(cat /tmp/nlp.cp)" bench/HttpLoad.java turns --url http://127.0.0.1:8080 --concurrency 50 --requests 1000
+ *
+ * The turns scenario registers one member per concurrent conversation, starts a thread for each,
+ * and has every worker keep talking in its own thread (screen, understanding, policy, reply and
+ * the encrypted durable write of both turns, per request). With hearth-nlp and its dependencies
+ * on the class path (mvn -pl hearth-nlp dependency:build-classpath, plus hearth-nlp/target/classes)
+ * it also measures bare in-process sentence embedding in the same run (--embed-seconds, default
+ * 10; 0 skips it) and prints the ratio of turn throughput to embedding throughput.
  *
  * It prints the count, errors, throughput and latency percentiles. Request loops are bounded in
  * count and the whole run stops after --max-seconds; only loopback targets are accepted.
@@ -31,7 +39,7 @@ public class HttpLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: HttpLoad <login|screen> --url URL [--users N] [--concurrency N] [--requests N] [--token T]");
+            System.err.println("usage: HttpLoad <login|screen|turns> --url URL [--users N] [--concurrency N] [--requests N] [--token T]");
             System.exit(2);
         }
         String scenario = args[0];
@@ -55,6 +63,7 @@ public class HttpLoad {
         IntFunction<HttpRequest> request = switch (scenario) {
             case "login" -> loginRequests(client, base, users);
             case "screen" -> screenRequests(base, options.get("token"));
+            case "turns" -> turnRequests(client, base, concurrency);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
 
@@ -63,6 +72,100 @@ public class HttpLoad {
         List<Outcome> outcomes = run(client, request, requests, concurrency, maxSeconds);
         double seconds = (System.nanoTime() - started) / 1e9;
         report(scenario, outcomes, seconds, concurrency);
+        if (scenario.equals("turns")) {
+            double turnsPerSecond = outcomes.size() / seconds;
+            double embedSeconds = Double.parseDouble(options.getOrDefault("embed-seconds", "10"));
+            if (embedSeconds > 0) {
+                double embeddings = bareEmbeddings(embedSeconds);
+                if (embeddings > 0) {
+                    System.out.printf("bare embedding (1 caller, in-process): %.1f/s; turns/embeddings ratio=%.3f%n",
+                            embeddings, turnsPerSecond / embeddings);
+                }
+            }
+        }
+    }
+
+    /** One conversation per worker: worker w always talks in thread w, so threads never contend. */
+    static IntFunction<HttpRequest> turnRequests(HttpClient client, URI base, int conversations) throws Exception {
+        String password = "bench-" + UUID.randomUUID();
+        String[] script = {
+            "I'm so stressed and anxious lately, work has been completely overwhelming.",
+            "My manager keeps adding deadlines and I'm worried I'll fall behind and let everyone down.",
+            "And then at night I lie awake until 3am going over everything I didn't finish.",
+            "I can't stop thinking about it, I always mess everything up.",
+            "Maybe not everything, I did finish the big report last week.",
+            "What can I do to actually get some sleep tonight?",
+            "Okay, I'll try that tonight before bed.",
+            "Thank you, that helps."
+        };
+        List<String> tokens = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < conversations; i++) {
+            String email = "bench-turns-" + UUID.randomUUID() + "@example.org";
+            String body = "{\"email\":\"%s\",\"password\":\"%s\",\"displayName\":\"Bench %d\",\"locale\":\"en-US\"}"
+                    .formatted(email, password, i);
+            HttpResponse<String> created = client.send(post(base.resolve("/api/v1/auth/register"), body, null), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("register answered " + created.statusCode() + ": " + created.body());
+            }
+            HttpResponse<String> login = client.send(post(base.resolve("/api/v1/auth/login"),
+                    "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null), HttpResponse.BodyHandlers.ofString());
+            String token = field(login.body(), "accessToken");
+            HttpResponse<String> thread = client.send(post(base.resolve("/api/v1/threads"), "{}", token), HttpResponse.BodyHandlers.ofString());
+            if (thread.statusCode() != 201) {
+                throw new IllegalStateException("start thread answered " + thread.statusCode());
+            }
+            tokens.add(token);
+            threads.add(field(thread.body(), "threadId"));
+        }
+        ThreadLocal<Integer> worker = new ThreadLocal<>();
+        AtomicInteger workers = new AtomicInteger();
+        return i -> {
+            if (worker.get() == null) {
+                worker.set(workers.getAndIncrement() % conversations);
+            }
+            int w = worker.get();
+            return post(base.resolve("/api/v1/threads/" + threads.get(w) + "/messages"),
+                    "{\"text\":\"%s\"}".formatted(script[i % script.length]), tokens.get(w));
+        };
+    }
+
+    static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in the answer");
+        }
+        return m.group(1);
+    }
+
+    /** Sentences per second from hearth-nlp's standard embedder, one caller, when it is on the class path. */
+    static double bareEmbeddings(double seconds) {
+        try {
+            Class<?> type = Class.forName("org.hearth.nlp.OnnxSentenceEmbedder");
+            Object embedder = type.getMethod("standard").invoke(null);
+            var embed = embedder.getClass().getMethod("embed", String.class);
+            String[] texts = {
+                "work was exhausting today and I just want to sleep for a week",
+                "I can't stop thinking about it, I always mess everything up.",
+                "What can I do to actually get some sleep tonight?"
+            };
+            for (int i = 0; i < 200; i++) {
+                embed.invoke(embedder, texts[i % texts.length]);
+            }
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            long started = System.nanoTime();
+            int n = 0;
+            while (System.nanoTime() < deadline) {
+                embed.invoke(embedder, texts[n % texts.length] + " " + n);
+                n++;
+            }
+            return n / ((System.nanoTime() - started) / 1e9);
+        } catch (ClassNotFoundException e) {
+            System.out.println("bare embedding: hearth-nlp is not on the class path; skipped");
+            return 0;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static IntFunction<HttpRequest> loginRequests(HttpClient client, URI base, int users) throws Exception {

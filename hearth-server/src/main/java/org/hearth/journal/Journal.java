@@ -242,6 +242,29 @@ public class Journal {
                 .list();
     }
 
+    /**
+     * Check-ins of the last {@code days} days, oldest first: the caller's own ({@code memberId} null or
+     * their own id), or a member's read by staff under the member's live MOOD consent (audited).
+     */
+    @Transactional(readOnly = true)
+    public List<CheckIn> checkIns(Caller reader, @Nullable UUID memberId, int days, @Nullable String sourceAddress) {
+        if (memberId == null || memberId.equals(reader.userId())) {
+            return checkIns(reader, days);
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw Problems.invalid("Invalid range.", Map.of("days", "must be between 1 and " + MAX_DAYS));
+        }
+        reads.require(
+                reader, memberId, ConsentScope.MOOD, "checkins", "member:" + memberId, sourceAddress, "No such member");
+        Instant since = clock.instant().minus(Duration.ofDays(days));
+        return jdbc.sql("select * from journal_checkins where member_id = :m and created_at >= :since"
+                        + " order by created_at, id")
+                .param("m", memberId)
+                .param("since", Timestamp.from(since))
+                .query(this::checkIn)
+                .list();
+    }
+
     /** Every check-in of the member, oldest first, for the export. */
     @Transactional(readOnly = true)
     List<CheckIn> allCheckIns(UUID memberId) {

@@ -117,9 +117,14 @@ class JournalController {
                         locale));
     }
 
+    /** The caller's own check-ins, or (with {@code memberId}) a member's under their MOOD consent. */
     @GetMapping("/api/v1/checkins")
-    @PreAuthorize("hasRole('MEMBER')")
-    List<CheckIn> checkIns(@RequestParam(defaultValue = "30") int days, @AuthenticationPrincipal Caller caller) {
-        return journal.checkIns(caller, days);
+    @PreAuthorize("isAuthenticated()")
+    List<CheckIn> checkIns(
+            @RequestParam(required = false) @Nullable UUID memberId,
+            @RequestParam(defaultValue = "30") int days,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest request) {
+        return journal.checkIns(caller, memberId, days, request.getRemoteAddr());
     }
 }

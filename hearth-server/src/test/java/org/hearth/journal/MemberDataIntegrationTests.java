@@ -245,6 +245,19 @@ class MemberDataIntegrationTests {
         assertThat(list.body().get(0).get("mood").asInt()).isEqualTo(7);
         assertThat(list.body().get(0).get("sleepHours").asDouble()).isEqualTo(6.5);
         assertThat(list.body().get(0).get("note").asString()).isEqualTo("Better after a run.");
+
+        Person clinician = clinician();
+        String staffPath = "/api/v1/checkins?days=30&memberId=" + member.id();
+        assertThat(api().call("GET", staffPath, clinician.token(), null).status())
+                .isEqualTo(404);
+        api().call(
+                        "POST",
+                        "/api/v1/consents",
+                        member.token(),
+                        Map.of("granteeId", clinician.id().toString(), "scopes", List.of("MOOD")));
+        Answer staffRead = api().call("GET", staffPath, clinician.token(), null);
+        assertThat(staffRead.status()).isEqualTo(200);
+        assertThat(staffRead.body().get(0).get("mood").asInt()).isEqualTo(7);
     }
 
     @Test
@@ -316,6 +329,15 @@ class MemberDataIntegrationTests {
                         member.token(),
                         Map.of("text", "I feel worn out by this week."));
         api().call("POST", "/api/v1/journal/entries", member.token(), Map.of("text", "Something private."));
+        Answer phq9 = api().call(
+                        "POST",
+                        "/api/v1/assessments/phq-9/responses",
+                        member.token(),
+                        Map.of("answers", List.of(1, 1, 1, 1, 0, 0, 0, 0, 0)));
+        assertThat(phq9.status()).isEqualTo(201);
+        Answer export = api().call("GET", "/api/v1/me/export", member.token(), null);
+        assertThat(export.body().get("assessments").get(0).get("instrumentId").asString())
+                .isEqualTo("phq-9");
         UUID turnId = jdbc.sql("select id from journal_turns where member_id = :m and author = 'MEMBER'")
                 .param("m", member.id())
                 .query(UUID.class)
@@ -344,9 +366,10 @@ class MemberDataIntegrationTests {
             assertThat(count(table, member.id())).as(table).isZero();
         }
         assertThat(count("member_data_keys", member.id())).isZero();
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(count("companion_thread_states", member.id()))
-                        .isZero());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(count("companion_thread_states", member.id())).isZero();
+            assertThat(count("assessment_response", member.id())).isZero();
+        });
         assertThat(jdbc.sql("select count(*) from identity_users where id = :m and email = :e")
                         .param("m", member.id())
                         .param("e", member.email())
