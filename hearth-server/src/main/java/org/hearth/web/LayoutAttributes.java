@@ -31,8 +31,14 @@ class LayoutAttributes {
         List<NavLink> links = new ArrayList<>();
         links.add(link("Home", "/", path));
         if (caller.has(Role.MEMBER)) {
+            // Short labels, so a member's links stay within three rows on a 360 px phone.
+            links.add(link("Talk", "/conversations", path));
+            links.add(link("Journal", "/journal", path));
+            links.add(link("Check-in", "/checkins", path));
+            links.add(link("Exercises", "/exercises", path));
             links.add(link("Assessments", "/assessments", path));
             links.add(link("Appointments", "/appointments", path));
+            links.add(link("Settings", "/settings", path));
         }
         if (caller.has(Role.CLINICIAN)) {
             links.add(link("Caseload", "/care/caseload", path));

@@ -117,7 +117,7 @@ class PagesIntegrationTests {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("Hello, Robin"),
-                                containsString("Your journal and companion will live here"),
+                                containsString("Talk it through, or write it down"),
                                 containsString("Need help now?"),
                                 containsString("action=\"/signout\""),
                                 containsString("aria-current=\"page\""),
@@ -135,7 +135,7 @@ class PagesIntegrationTests {
                         .string(allOf(
                                 containsString("href=\"/responder/incidents\""),
                                 not(containsString("href=\"/admin/staff\"")),
-                                not(containsString("Your journal and companion")))));
+                                not(containsString("Talk it through, or write it down")))));
         mvc.perform(get("/").with(signedIn(admin)))
                 .andExpect(content()
                         .string(allOf(

@@ -34,7 +34,7 @@ class SignUpFlowBrowserTests {
         Journeys.signIn(page, email);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Hello, Robin Example");
-        assertThat(page.getByText("Your journal and companion will live here")).isVisible();
+        assertThat(page.getByText("Talk it through, or write it down")).isVisible();
         BrowserSupport.publishForReadme(BrowserSupport.screenshot(page, "home"));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
