@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "hearth.identity.limits.login-per-ip.capacity=10000",
+            "hearth.identity.limits.login-per-account.capacity=10000",
+            "hearth.identity.limits.login-per-account.period=1m",
             "hearth.identity.limits.login-per-ip.period=1m",
             "hearth.identity.limits.register-per-ip.capacity=10000",
             "hearth.identity.limits.register-per-ip.period=1m",

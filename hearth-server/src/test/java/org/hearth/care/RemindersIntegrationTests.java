@@ -35,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {
             "hearth.scheduler.polling-interval=PT0.2S",
             "hearth.identity.limits.login-per-ip.capacity=10000",
+            "hearth.identity.limits.login-per-account.capacity=10000",
+            "hearth.identity.limits.login-per-account.period=1m",
             "hearth.identity.limits.login-per-ip.period=1m",
             "hearth.identity.limits.register-per-ip.capacity=10000",
             "hearth.identity.limits.register-per-ip.period=1m",
