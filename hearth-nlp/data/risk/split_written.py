@@ -3,14 +3,18 @@
 
 Reads every batch-NN.tsv in the source folder (default /work/riskdata), in the labelled sets'
 format (id, level, categories, tags, context, text). A fixed 20 % of the rows, chosen by a hash of
-the id alone (never by a row's text, label or score), go to src/test/resources/risk/dev-v3.tsv,
-which the model never trains on; the rest go to data/risk/written-v3/batch-NN.tsv.
+the id alone (never by a row's text, label or score), go to the held-back dev file (default
+src/test/resources/risk/dev-v3.tsv), which the model never trains on; the rest go to the training
+folder (default data/risk/written-v3/batch-NN.tsv).
 
-Rows whose text (stripped, lower case) equals a text already in train.tsv, dev.tsv, heldout-v2.tsv
-or an earlier batch are left out, so no training text is also an evaluation text. The frozen set is
-only compared by this exact-match check, and only the number of rows left out is printed.
+Rows whose text (stripped, lower case) equals a text already in train.tsv, dev.tsv, heldout-v2.tsv,
+another written-v* folder, another dev-v* file or an earlier batch are left out, so no training text
+is also an evaluation text. The frozen set is only compared by this exact-match check, and only the
+number of rows left out is printed.
 
-Run from hearth-nlp/: python3 data/risk/split_written.py [source-folder]
+Run from hearth-nlp/:
+  python3 data/risk/split_written.py [source-folder [training-folder dev-file]]
+  e.g. python3 data/risk/split_written.py /work/riskdata2 data/risk/written-v4 src/test/resources/risk/dev-v4.tsv
 """
 import glob
 import hashlib
@@ -19,8 +23,8 @@ import sys
 
 HEADER = "id\tlevel\tcategories\ttags\tcontext\ttext"
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/riskdata"
-TRAIN_DIR = "data/risk/written-v3"
-DEV_V3 = "src/test/resources/risk/dev-v3.tsv"
+TRAIN_DIR = sys.argv[2] if len(sys.argv) > 3 else "data/risk/written-v3"
+DEV_V3 = sys.argv[3] if len(sys.argv) > 3 else "src/test/resources/risk/dev-v3.tsv"
 
 
 def key(text):
@@ -45,6 +49,12 @@ def texts_of(path, column):
 seen = texts_of("data/risk/train.tsv", 1)
 seen |= texts_of("src/test/resources/risk/dev.tsv", 5)
 seen |= texts_of("src/test/resources/risk/heldout-v2.tsv", 5)
+for other in sorted(glob.glob("data/risk/written-v*/batch-*.tsv")):
+    if os.path.normpath(os.path.dirname(other)) != os.path.normpath(TRAIN_DIR):
+        seen |= texts_of(other, 5)
+for other in sorted(glob.glob("src/test/resources/risk/dev-v*.tsv")):
+    if os.path.normpath(other) != os.path.normpath(DEV_V3):
+        seen |= texts_of(other, 5)
 
 os.makedirs(TRAIN_DIR, exist_ok=True)
 dev_rows = []
@@ -77,4 +87,4 @@ for path in sorted(glob.glob(os.path.join(SRC, "batch-*.tsv"))):
     print(f"{os.path.basename(path)}: {len(train_rows)} training rows")
 with open(DEV_V3, "w", encoding="utf-8") as f:
     f.write(HEADER + "\n" + "".join(r + "\n" for r in dev_rows))
-print(f"dev-v3.tsv: {len(dev_rows)} rows; left out as duplicates: {dropped}; malformed: {malformed}")
+print(f"{os.path.basename(DEV_V3)}: {len(dev_rows)} rows; left out as duplicates: {dropped}; malformed: {malformed}")

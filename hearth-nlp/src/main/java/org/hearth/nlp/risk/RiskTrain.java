@@ -54,7 +54,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>{@code RiskTrain --data <tsv or dir> [--data ...] --out <dir> --seed N [--dev <tsv>]...
  * [--algorithm lr|fm] [--epochs E] [--learning-rate R] [--folds K] [--target-recall R]
- * [--min-threshold T] [--threshold-moderate T] [--data-version V] [--cache <dir>]}
+ * [--min-threshold T] [--threshold-moderate T] [--data-version V] [--cache <dir>]
+ * [--train-only <tsv or dir>]... [--label-weights HIGH=2,IMMINENT=2] [--view text|both]}
+ *
+ * <p>{@code --train-only} rows are trained on in every fold and in the final head but are not
+ * replayed, so they move neither the thresholds nor the cross-validated figures except through
+ * the head (dev.tsv: the lexical rules were written from its rows, so replaying it would flatter
+ * the rules and loosen the thresholds). {@code --label-weights} weights every training example of a
+ * level. {@code --view both} concatenates the embedding of the text after {@link Rewrites} to that
+ * of the text, measured in cross-validation only: no model is written and no dev set screened.
  */
 public final class RiskTrain {
 
@@ -78,7 +86,10 @@ public final class RiskTrain {
             double maxFpr,
             double thresholdModerate,
             String dataVersion,
-            @Nullable Path cache) {}
+            @Nullable Path cache,
+            List<Path> trainOnly,
+            Map<RiskLevel, Float> labelWeights,
+            String view) {}
 
     private RiskTrain() {}
 
@@ -97,6 +108,9 @@ public final class RiskTrain {
         double thresholdModerate = 0.99;
         String dataVersion = "1";
         Path cache = null;
+        List<Path> trainOnly = new ArrayList<>();
+        Map<RiskLevel, Float> labelWeights = new java.util.EnumMap<>(RiskLevel.class);
+        String view = "text";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data.add(CommandPaths.resolve(args[++i]));
@@ -113,6 +127,9 @@ public final class RiskTrain {
                 case "--threshold-moderate", "--threshold" -> thresholdModerate = Double.parseDouble(args[++i]);
                 case "--data-version" -> dataVersion = args[++i];
                 case "--cache" -> cache = outPath(args[++i]);
+                case "--train-only" -> trainOnly.add(CommandPaths.resolve(args[++i]));
+                case "--label-weights" -> labelWeights = labelWeights(args[++i]);
+                case "--view" -> view = args[++i];
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -141,9 +158,22 @@ public final class RiskTrain {
                         maxFpr,
                         thresholdModerate,
                         dataVersion,
-                        cache),
+                        cache,
+                        trainOnly,
+                        labelWeights,
+                        view),
                 embedder);
         System.out.println(manifest);
+    }
+
+    /** {@code HIGH=2,IMMINENT=2}: a weight per level for every training example of it (default 1). */
+    static Map<RiskLevel, Float> labelWeights(String arg) {
+        Map<RiskLevel, Float> out = new java.util.EnumMap<>(RiskLevel.class);
+        for (String pair : arg.split(",")) {
+            String[] kv = pair.split("=");
+            out.put(RiskLevel.valueOf(kv[0].trim()), Float.parseFloat(kv[1].trim()));
+        }
+        return out;
     }
 
     private static Path outPath(String arg) {
@@ -205,7 +235,15 @@ public final class RiskTrain {
     }
 
     /** The learner and its hyper-parameters. */
-    record Spec(String algorithm, int epochs, double learningRate, long seed) {
+    record Spec(String algorithm, int epochs, double learningRate, long seed, Map<RiskLevel, Float> labelWeights) {
+
+        Spec(String algorithm, int epochs, double learningRate, long seed) {
+            this(algorithm, epochs, learningRate, seed, Map.of());
+        }
+
+        float weight(RiskLevel level) {
+            return labelWeights.getOrDefault(level, 1f);
+        }
 
         Trainer<Label> trainer() {
             AdaGrad adaGrad = new AdaGrad(learningRate, 0.1);
@@ -238,8 +276,10 @@ public final class RiskTrain {
         MutableDataset<Label> dataset =
                 new MutableDataset<>(new SimpleDataSourceProvenance(DATA_NAME, factory), factory);
         for (int i = 0; i < rows.size(); i++) {
-            dataset.add(TribuoRiskModel.example(
-                    names, vectors[i], new Label(rows.get(i).level().name())));
+            var example = TribuoRiskModel.example(
+                    names, vectors[i], new Label(rows.get(i).level().name()));
+            example.setWeight(spec.weight(rows.get(i).level()));
+            dataset.add(example);
         }
         return spec.trainer().train(dataset);
     }
@@ -260,11 +300,31 @@ public final class RiskTrain {
 
     /** Cumulative probabilities (MODERATE+, HIGH+, IMMINENT) of each row from a head that did not train on it. */
     static double[][] crossValidate(List<Labelled> rows, float[][] vectors, Spec spec, int folds) {
+        return crossValidate(rows, vectors, List.of(), new float[0][], spec, folds);
+    }
+
+    /**
+     * As above, with extra rows that every fold trains on and none scores (rows kept out of the
+     * replay, such as dev.tsv, whose texts the lexical rules were written from).
+     */
+    static double[][] crossValidate(
+            List<Labelled> rows,
+            float[][] vectors,
+            List<Labelled> extra,
+            float[][] extraVectors,
+            Spec spec,
+            int folds) {
         double[][] out = new double[rows.size()][];
         String[] names = TribuoRiskModel.featureNames(vectors[0].length);
         for (int k = 0; k < folds; k++) {
             List<Labelled> trainRows = new ArrayList<>();
             List<float[]> trainVectors = new ArrayList<>();
+            for (int i = 0; i < extra.size(); i++) {
+                if (trainable(extra.get(i))) {
+                    trainRows.add(extra.get(i));
+                    trainVectors.add(extraVectors[i]);
+                }
+            }
             for (int i = 0; i < rows.size(); i++) {
                 if (fold(rows.get(i), spec.seed(), folds) != k && trainable(rows.get(i))) {
                     trainRows.add(rows.get(i));
@@ -449,11 +509,16 @@ public final class RiskTrain {
             rows.addAll(readTrain(p));
             files.add("hearth-nlp/data/risk/" + p.getFileName());
         }
-        float[][] vectors = new EmbeddingCache(o.cache())
-                .embed(embedder, rows.stream().map(Labelled::text).toList());
-        Spec spec = new Spec(o.algorithm(), o.epochs(), o.learningRate(), o.seed());
+        List<Labelled> extra = new ArrayList<>();
+        for (Path p : o.trainOnly()) {
+            extra.addAll(readTrain(p));
+            files.add("hearth-nlp/" + hearthNlpRelative(p) + " (trained on, not replayed)");
+        }
+        float[][] vectors = vectors(o, embedder, rows);
+        float[][] extraVectors = vectors(o, embedder, extra);
+        Spec spec = new Spec(o.algorithm(), o.epochs(), o.learningRate(), o.seed(), o.labelWeights());
 
-        double[][] cv = crossValidate(rows, vectors, spec, o.folds());
+        double[][] cv = crossValidate(rows, vectors, extra, extraVectors, spec, o.folds());
         LexicalView[] lex = lexicalViews(rows);
         TribuoRiskModel.Thresholds t =
                 choose(rows, cv, lex, o.targetRecall(), o.minThreshold(), o.maxFpr(), o.thresholdModerate());
@@ -462,21 +527,31 @@ public final class RiskTrain {
         String cvNoVeto =
                 figures(rows, cv, lex, new TribuoRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0));
 
-        List<Labelled> trainRows = rows.stream().filter(RiskTrain::trainable).toList();
+        List<Labelled> trainRows = new ArrayList<>();
         List<float[]> trainVectors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (trainable(rows.get(i))) {
+                trainRows.add(rows.get(i));
                 trainVectors.add(vectors[i]);
+            }
+        }
+        for (int i = 0; i < extra.size(); i++) {
+            if (trainable(extra.get(i))) {
+                trainRows.add(extra.get(i));
+                trainVectors.add(extraVectors[i]);
             }
         }
         Model<Label> model = fit(trainRows, trainVectors.toArray(new float[0][]), spec);
         Files.createDirectories(o.out());
-        model.serializeToFile(o.out().resolve(TribuoRiskModel.MODEL_FILE));
+        if (!o.view().equals("both")) {
+            // The shipped head reads one embedding: a two-view head is measured, never written.
+            model.serializeToFile(o.out().resolve(TribuoRiskModel.MODEL_FILE));
+        }
 
         List<String> devFigures = new ArrayList<>();
         TribuoRiskModel head = new TribuoRiskModel(embedder, model, t);
         try (DefaultRiskScreen screen = new DefaultRiskScreen(new LexicalStage(), head, Duration.ofSeconds(30))) {
-            for (Path dev : o.dev()) {
+            for (Path dev : o.view().equals("both") ? List.<Path>of() : o.dev()) {
                 RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(dev));
                 devFigures.add(
                         String.format(Locale.ROOT, "{\"set\": \"%s\", \"screen\": %s}", dev.getFileName(), summary(m)));
@@ -492,7 +567,7 @@ public final class RiskTrain {
                   "data": {"name": "%s", "version": "%s", "files": %s, "rows": %d, "trainedRows": %d, "hardNegatives": %d},
                   "trainedOn": "%s",
                   "seed": %d,
-                  "hyperParameters": {"epochs": %d, "learningRate": %s, "epsilon": 0.1, "minibatch": 1, "folds": %d, "targetRecall": %s, "minThreshold": %s, "maxFpr": %s},
+                  "hyperParameters": {"epochs": %d, "learningRate": %s, "epsilon": 0.1, "minibatch": 1, "folds": %d, "targetRecall": %s, "minThreshold": %s, "maxFpr": %s, "labelWeights": %s},
                   "thresholdModerate": %s,
                   "thresholdHigh": %s,
                   "thresholdImminent": %s,
@@ -519,6 +594,7 @@ public final class RiskTrain {
                 o.targetRecall(),
                 o.minThreshold(),
                 o.maxFpr(),
+                weightsJson(o.labelWeights()),
                 round(t.moderate()),
                 round(t.high()),
                 round(t.imminent()),
@@ -531,6 +607,45 @@ public final class RiskTrain {
                 String.join(", ", devFigures));
         Files.writeString(o.out().resolve(TribuoRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
         return manifest;
+    }
+
+    /** The head's input for each row: the embedding of the text, or with {@code --view both} also of its rewrite. */
+    static float[][] vectors(Options o, SentenceEmbedder embedder, List<Labelled> rows) {
+        EmbeddingCache cache = new EmbeddingCache(o.cache());
+        float[][] plain =
+                cache.embed(embedder, rows.stream().map(Labelled::text).toList());
+        if (!o.view().equals("both")) {
+            return plain;
+        }
+        float[][] rewritten = cache.embed(
+                embedder,
+                rows.stream()
+                        .map(r -> Rewrites.apply(org.hearth.nlp.TextNormalizer.normalize(r.text())))
+                        .toList());
+        float[][] out = new float[plain.length][];
+        for (int i = 0; i < plain.length; i++) {
+            out[i] = new float[plain[i].length * 2];
+            System.arraycopy(plain[i], 0, out[i], 0, plain[i].length);
+            System.arraycopy(rewritten[i], 0, out[i], plain[i].length, rewritten[i].length);
+        }
+        return out;
+    }
+
+    static String weightsJson(Map<RiskLevel, Float> weights) {
+        StringBuilder b = new StringBuilder("{");
+        for (RiskLevel level : RiskLevel.values()) {
+            if (b.length() > 1) {
+                b.append(", ");
+            }
+            b.append('"').append(level.name()).append("\": ").append(weights.getOrDefault(level, 1f));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String hearthNlpRelative(Path p) {
+        String s = p.toAbsolutePath().normalize().toString().replace('\\', '/');
+        int at = s.indexOf("hearth-nlp/");
+        return at < 0 ? p.getFileName().toString() : s.substring(at + "hearth-nlp/".length());
     }
 
     /**

@@ -120,6 +120,78 @@ class RiskCommandsTests {
     }
 
     @Test
+    void trainsOnTrainOnlyRowsWithoutReplayingThemAndRecordsTheLabelWeights(@TempDir Path tmp) throws IOException {
+        Path train = smallTrainingSet(tmp);
+        Path extra = tmp.resolve("extra.tsv");
+        Files.writeString(
+                extra,
+                RiskDataSet.HEADER + "\n"
+                        + "x1\tIMMINENT\tSUICIDE\t-\t-\tthe rope is up and I am standing on the chair\n"
+                        + "x2\tNONE\t-\thard-negative\t-\tthe deadline is murdering my weekend\n"
+                        + "x3\tHIGH\tSUICIDE\t-\tI can't cope\tI have the pills ready\n");
+        Path out = tmp.resolve("model");
+        String printed = captureOut(() -> {
+            try {
+                RiskTrain.main(new String[] {
+                    "--data", train.toString(),
+                    "--train-only", extra.toString(),
+                    "--out", out.toString(),
+                    "--seed", "3",
+                    "--epochs", "3",
+                    "--folds", "3",
+                    "--label-weights", "HIGH=2, IMMINENT=3",
+                    "--data-version", "test"
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        int trainRows = Files.readAllLines(train).size() - 1;
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        // The extra rows are trained on (two of three: one has context) but are not replayed rows.
+        assertThat(manifest)
+                .contains("\"rows\": " + trainRows + ",", "\"trainedRows\": " + (trainRows + 2) + ",")
+                .contains("extra.tsv (trained on, not replayed)")
+                .contains("\"labelWeights\": {\"NONE\": 1.0, \"LOW\": 1.0, \"MODERATE\": 1.0, \"HIGH\": 2.0,"
+                        + " \"IMMINENT\": 3.0}");
+        assertThat(printed + manifest).doesNotContain("rope is up", "murdering my weekend", "pills ready");
+    }
+
+    @Test
+    void aTwoViewHeadIsMeasuredByCrossValidationOnly(@TempDir Path tmp) throws IOException {
+        Path train = smallTrainingSet(tmp);
+        Path dev = tmp.resolve("dev-mini.tsv");
+        Files.writeString(dev, RiskDataSet.HEADER + "\n" + "d1\tNONE\t-\thard-negative\t-\tmy cat is asleep\n");
+        Path out = tmp.resolve("model");
+        String manifest = captureOut(() -> {
+            try {
+                RiskTrain.main(new String[] {
+                    "--data", train.toString(),
+                    "--out", out.toString(),
+                    "--seed", "3",
+                    "--epochs", "2",
+                    "--folds", "2",
+                    "--view", "both",
+                    "--dev", dev.toString()
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(manifest).contains("\"crossValidated\"", "\"dev\": []");
+        assertThat(out.resolve(TribuoRiskModel.MODEL_FILE)).doesNotExist();
+    }
+
+    @Test
+    void parsesLabelWeights() {
+        assertThat(RiskTrain.labelWeights("HIGH=2,IMMINENT=1.5"))
+                .containsEntry(RiskLevel.HIGH, 2f)
+                .containsEntry(RiskLevel.IMMINENT, 1.5f)
+                .doesNotContainKey(RiskLevel.NONE);
+        assertThat(RiskTrain.weightsJson(Map.of())).contains("\"IMMINENT\": 1.0");
+    }
+
+    @Test
     void shipsAManifestThatMatchesTheEmbedder() throws IOException {
         String manifest;
         try (var in = TribuoRiskModel.class.getResourceAsStream("/models/risk/manifest.json")) {
