@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copies the team's written risk batches into training data and a held-back dev part.
 
-Reads every batch-NN.tsv in the source folder (default /work/riskdata), in the labelled sets'
+Reads every batch-NN.tsv in the source folder (the first argument), in the labelled sets'
 format (id, level, categories, tags, context, text). A fixed 20 % of the rows, chosen by a hash of
 the id alone (never by a row's text, label or score), go to the held-back dev file (default
 src/test/resources/risk/dev-v3.tsv), which the model never trains on; the rest go to the training
@@ -14,7 +14,7 @@ number of rows left out is printed.
 
 Run from hearth-nlp/:
   python3 data/risk/split_written.py [source-folder [training-folder dev-file]]
-  e.g. python3 data/risk/split_written.py /work/riskdata2 data/risk/written-v4 src/test/resources/risk/dev-v4.tsv
+  e.g. python3 data/risk/split_written.py <batches> data/risk/written-v4 src/test/resources/risk/dev-v4.tsv
 """
 import glob
 import hashlib
@@ -22,7 +22,9 @@ import os
 import sys
 
 HEADER = "id\tlevel\tcategories\ttags\tcontext\ttext"
-SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/riskdata"
+if len(sys.argv) < 2:
+    sys.exit("usage: split_written.py <folder of batch-NN.tsv> [out folder] [dev file]")
+SRC = sys.argv[1]
 TRAIN_DIR = sys.argv[2] if len(sys.argv) > 3 else "data/risk/written-v3"
 DEV_V3 = sys.argv[3] if len(sys.argv) > 3 else "src/test/resources/risk/dev-v3.tsv"
 
