@@ -303,13 +303,23 @@ class MemberDataIntegrationTests {
         byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
         List<Path> files = new ArrayList<>();
         List<Path> holding = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(hearth.dataDir())) {
-            walk.filter(Files::isRegularFile).forEach(file -> {
-                files.add(file);
-                if (contains(read(file), needle)) {
-                    holding.add(file);
-                }
-            });
+        // The embedded database lives under the data dir; an external one (cluster mode in CI) keeps
+        // its files where the server says, which this machine's root can read.
+        List<Path> roots = new ArrayList<>(List.of(hearth.dataDir()));
+        Path serverFiles =
+                Path.of(jdbc.sql("show data_directory").query(String.class).single());
+        if (!serverFiles.startsWith(hearth.dataDir().toAbsolutePath()) && Files.isReadable(serverFiles)) {
+            roots.add(serverFiles);
+        }
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).filter(Files::isReadable).forEach(file -> {
+                    files.add(file);
+                    if (contains(read(file), needle)) {
+                        holding.add(file);
+                    }
+                });
+            }
         }
         assertThat(files).as("the walk saw the database and its WAL").anySatisfy(f -> assertThat(f.toString())
                 .contains("pg_wal"));
@@ -394,6 +404,9 @@ class MemberDataIntegrationTests {
     static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // A server's temporary file may go between the walk and the read.
+            return new byte[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
