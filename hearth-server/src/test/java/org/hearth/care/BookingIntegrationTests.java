@@ -18,7 +18,6 @@ import org.hearth.ApiClient.Answer;
 import org.hearth.care.CarePeople.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -26,18 +25,7 @@ import tools.jackson.databind.JsonNode;
  * Availability, slots and bookings through the real HTTP API on the embedded PostgreSQL, including
  * the daylight-saving switch in Europe/Berlin and two bookings racing for one slot.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "hearth.identity.limits.login-per-ip.capacity=10000",
-            "hearth.identity.limits.login-per-account.capacity=10000",
-            "hearth.identity.limits.login-per-account.period=1m",
-            "hearth.identity.limits.login-per-ip.period=1m",
-            "hearth.identity.limits.register-per-ip.capacity=10000",
-            "hearth.identity.limits.register-per-ip.period=1m",
-            "hearth.bootstrap.admin-email=" + CarePeople.ADMIN_EMAIL,
-            "hearth.bootstrap.admin-password=" + CarePeople.PASSWORD
-        })
+@CareStackTest
 class BookingIntegrationTests {
 
     @LocalServerPort

@@ -15,7 +15,6 @@ import org.hearth.care.CarePeople.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -25,18 +24,7 @@ import tools.jackson.databind.JsonNode;
  * consent stands, every read audited with the consent it relied on, members with open incidents
  * first.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "hearth.identity.limits.login-per-ip.capacity=10000",
-            "hearth.identity.limits.login-per-account.capacity=10000",
-            "hearth.identity.limits.login-per-account.period=1m",
-            "hearth.identity.limits.login-per-ip.period=1m",
-            "hearth.identity.limits.register-per-ip.capacity=10000",
-            "hearth.identity.limits.register-per-ip.period=1m",
-            "hearth.bootstrap.admin-email=" + CarePeople.ADMIN_EMAIL,
-            "hearth.bootstrap.admin-password=" + CarePeople.PASSWORD
-        })
+@CareStackTest
 class CaseloadIntegrationTests {
 
     @LocalServerPort

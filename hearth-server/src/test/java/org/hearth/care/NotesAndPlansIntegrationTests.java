@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,18 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Session notes (sealed, signed, then immutable with addenda) and treatment plans (shown to the
  * member in plain words) through the real HTTP API.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "hearth.identity.limits.login-per-ip.capacity=10000",
-            "hearth.identity.limits.login-per-account.capacity=10000",
-            "hearth.identity.limits.login-per-account.period=1m",
-            "hearth.identity.limits.login-per-ip.period=1m",
-            "hearth.identity.limits.register-per-ip.capacity=10000",
-            "hearth.identity.limits.register-per-ip.period=1m",
-            "hearth.bootstrap.admin-email=" + CarePeople.ADMIN_EMAIL,
-            "hearth.bootstrap.admin-password=" + CarePeople.PASSWORD
-        })
+@CareStackTest
 @ExtendWith(OutputCaptureExtension.class)
 class NotesAndPlansIntegrationTests {
 
