@@ -62,21 +62,72 @@ public interface DataProtection {
     void destroy(UUID memberId);
 
     /**
-     * Adds (or replaces) a wrap of the member's existing data key by a key derived from a secret with
-     * Argon2id: the member's password ({@link WrapKind#PASSWORD}) or a recovery code
-     * ({@link WrapKind#RECOVERY}). This is the seam for the private-journal mode, which will later
-     * drop the {@link WrapKind#ORG_KEK} wrap so that only the member can open their data.
+     * Seals content that follows the member's private-journal choice: with their private data key
+     * when they have made their journal private and it is unlocked, with the organization-wrapped key
+     * ({@link #seal}) when they have not.
      *
-     * @throws IllegalArgumentException for {@link WrapKind#ORG_KEK}
-     * @throws DataProtectionException if the member has no data key
+     * @throws DataProtectionException with {@link DataProtectionException.Reason#LOCKED} when the
+     *     member's journal is private and not unlocked on this node
      */
-    void addSecretWrap(UUID memberId, WrapKind kind, char[] secret);
+    Sealed sealPersonal(UUID memberId, UUID organizationId, byte[] plaintext, byte[] associatedData);
+
+    /** {@link #sealPersonal} for text, encoded as UTF-8. */
+    default Sealed sealPersonalString(UUID memberId, UUID organizationId, String plaintext, byte[] associatedData) {
+        return sealPersonal(memberId, organizationId, plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
+    }
+
+    /** Whether the member has a private data key, wrapped by their password and not by the organization. */
+    boolean isPrivate(UUID memberId);
+
+    /** Whether the member's private data key is unlocked in this node's memory. */
+    boolean isUnlocked(UUID memberId);
 
     /**
-     * Opens data with the data key unwrapped from a password or recovery-code wrap.
+     * Creates the member's private data key, wrapped twice: by a key derived from their password and
+     * by one derived from a fresh recovery code, never by the organization's key. The key stays
+     * unlocked here, so the caller can re-seal the member's content with {@link #sealPersonal} next.
+     *
+     * @return the recovery code, shown to the member once and stored nowhere in the clear
+     * @throws IllegalStateException when the member already has a private key
+     */
+    String makePrivate(UUID memberId, UUID organizationId, char[] password);
+
+    /**
+     * Unwraps the member's private data key with their password and keeps it in this node's memory
+     * until {@link #lock}, erasure, or the configured idle time passes without use.
+     *
+     * @return false when the member has no private key (nothing to unlock)
+     * @throws DataProtectionException with {@link DataProtectionException.Reason#SECRET_REJECTED} for
+     *     a wrong password
+     */
+    boolean unlock(UUID memberId, char[] password);
+
+    /** Forgets the member's unlocked private key on this node. Does nothing when none is unlocked. */
+    void lock(UUID memberId);
+
+    /**
+     * Re-wraps the private key from the old password to the new one. The recovery wrap is untouched.
+     * Does nothing when the member has no private key.
      *
      * @throws DataProtectionException with {@link DataProtectionException.Reason#SECRET_REJECTED} for
-     *     a wrong secret
+     *     a wrong old password
      */
-    byte[] openWithSecret(UUID memberId, WrapKind kind, char[] secret, Sealed sealed, byte[] associatedData);
+    void changePassword(UUID memberId, char[] oldPassword, char[] newPassword);
+
+    /**
+     * Unwraps the private key with the recovery code, wraps it by the new password and by a new
+     * recovery code (the used one stops working), and leaves it unlocked.
+     *
+     * @return the new recovery code
+     * @throws DataProtectionException with {@link DataProtectionException.Reason#SECRET_REJECTED} for
+     *     a wrong code, {@link DataProtectionException.Reason#KEY_DESTROYED} when there is no private key
+     */
+    String recover(UUID memberId, char[] recoveryCode, char[] newPassword);
+
+    /**
+     * Deletes the wraps of the member's private key, after the caller has re-sealed everything it
+     * sealed with {@link #seal}. Whatever is still sealed under the private key can no longer be
+     * opened. Does nothing when the member has no private key.
+     */
+    void releasePrivate(UUID memberId);
 }

@@ -21,7 +21,8 @@ class DataProtectionConfiguration {
             JdbcClient jdbc,
             Keyring keyring,
             Clock clock,
-            @Value("${hearth.data-protection.key-cache-ttl:PT5M}") Duration keyCacheTtl) {
-        return new EnvelopeDataProtection(jdbc, keyring, clock, keyCacheTtl);
+            @Value("${hearth.data-protection.key-cache-ttl:PT5M}") Duration keyCacheTtl,
+            @Value("${hearth.data-protection.private-idle:PT30M}") Duration privateIdle) {
+        return new EnvelopeDataProtection(jdbc, keyring, clock, keyCacheTtl, privateIdle);
     }
 }

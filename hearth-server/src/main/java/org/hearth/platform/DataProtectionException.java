@@ -13,7 +13,12 @@ public class DataProtectionException extends RuntimeException {
         /** The data, its associated data or its key wrap does not authenticate: tampered or misused. */
         INTEGRITY,
         /** The password or recovery code does not unwrap the key. */
-        SECRET_REJECTED
+        SECRET_REJECTED,
+        /**
+         * The data is sealed with the member's private key (private-journal mode), which is not
+         * unlocked on this node: only the member's password or recovery code opens it.
+         */
+        LOCKED
     }
 
     private final Reason reason;

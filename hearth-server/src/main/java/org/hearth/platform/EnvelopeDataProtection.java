@@ -21,6 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link DataProtection} with data keys in {@code member_data_keys} and key-encryption keys in a
  * {@link Keyring}. Unwrapped data keys stay in memory for a short time only (the cache's TTL), so
  * a destroy on another node takes effect here within that time at the latest.
+ *
+ * <p>A private key (private-journal mode) is never wrapped by the organization's key, so it is not
+ * in that cache: once unwrapped with the member's password it lives in {@code unlocked}, on this
+ * node only, until sign-out, erasure or the idle time without use.
  */
 class EnvelopeDataProtection implements DataProtection {
 
@@ -31,13 +35,16 @@ class EnvelopeDataProtection implements DataProtection {
 
     private record Wrap(UUID keyId, UUID organizationId, int kekVersion, byte[] wrapped) {}
 
+    private record SecretWrap(UUID keyId, UUID organizationId, String params, byte[] wrapped) {}
+
     private final JdbcClient jdbc;
     private final Keyring keyring;
     private final Clock clock;
     private final Cache<UUID, DataKey> keysById;
     private final Cache<UUID, UUID> keyIdByMember;
+    private final Cache<UUID, DataKey> unlocked;
 
-    EnvelopeDataProtection(JdbcClient jdbc, Keyring keyring, Clock clock, Duration cacheTtl) {
+    EnvelopeDataProtection(JdbcClient jdbc, Keyring keyring, Clock clock, Duration cacheTtl, Duration privateIdle) {
         this.jdbc = jdbc;
         this.keyring = keyring;
         this.clock = clock;
@@ -49,11 +56,21 @@ class EnvelopeDataProtection implements DataProtection {
                 .expireAfterWrite(cacheTtl)
                 .maximumSize(10_000)
                 .build();
+        this.unlocked = Caffeine.newBuilder()
+                .expireAfterAccess(privateIdle)
+                .ticker(() -> {
+                    var now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .build();
     }
 
     @Override
     public Sealed seal(UUID memberId, UUID organizationId, byte[] plaintext, byte[] associatedData) {
-        DataKey dataKey = currentKey(memberId, organizationId);
+        return sealWith(currentKey(memberId, organizationId), memberId, plaintext, associatedData);
+    }
+
+    private static Sealed sealWith(DataKey dataKey, UUID memberId, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = Aead.nonce();
         byte[] ciphertext =
                 Aead.encrypt(dataKey.key(), nonce, plaintext, contentAad(dataKey.keyId(), memberId, associatedData));
@@ -121,23 +138,141 @@ class EnvelopeDataProtection implements DataProtection {
                 .update();
         keyIdByMember.invalidate(memberId);
         keysById.asMap().values().removeIf(key -> key.memberId().equals(memberId));
+        unlocked.invalidate(memberId);
         log.info("Destroyed {} data key wraps of member {}", deleted, memberId);
     }
 
     @Override
-    public void addSecretWrap(UUID memberId, WrapKind kind, char[] secret) {
-        if (kind == WrapKind.ORG_KEK) {
-            throw new IllegalArgumentException("An organization wrap is made by seal, not from a secret");
+    public Sealed sealPersonal(UUID memberId, UUID organizationId, byte[] plaintext, byte[] associatedData) {
+        Optional<SecretWrap> privateKey = secretWrapOf(memberId, WrapKind.PASSWORD);
+        if (privateKey.isEmpty()) {
+            return seal(memberId, organizationId, plaintext, associatedData);
         }
-        UUID keyId = orgWrapOf(memberId)
+        return sealWith(unlockedKey(memberId, privateKey.get().keyId()), memberId, plaintext, associatedData);
+    }
+
+    @Override
+    public boolean isPrivate(UUID memberId) {
+        return secretWrapOf(memberId, WrapKind.PASSWORD).isPresent();
+    }
+
+    @Override
+    public boolean isUnlocked(UUID memberId) {
+        DataKey key = unlocked.getIfPresent(memberId);
+        return key != null
+                && secretWrapOf(memberId, WrapKind.PASSWORD)
+                        .map(wrap -> wrap.keyId().equals(key.keyId()))
+                        .orElse(false);
+    }
+
+    @Override
+    public String makePrivate(UUID memberId, UUID organizationId, char[] password) {
+        if (isPrivate(memberId)) {
+            throw new IllegalStateException("The member already has a private key");
+        }
+        UUID keyId = UUID.randomUUID();
+        SecretKey key = Aead.newKey();
+        String code = RecoveryCodes.fresh();
+        putSecretWrap(keyId, memberId, organizationId, WrapKind.PASSWORD, password, key);
+        putSecretWrap(keyId, memberId, organizationId, WrapKind.RECOVERY, RecoveryCodes.normalize(code), key);
+        unlocked.put(memberId, new DataKey(keyId, memberId, key));
+        log.info("Member {} now has a private data key {}", memberId, keyId);
+        return code;
+    }
+
+    @Override
+    public boolean unlock(UUID memberId, char[] password) {
+        Optional<SecretWrap> wrap = secretWrapOf(memberId, WrapKind.PASSWORD);
+        if (wrap.isEmpty()) {
+            return false;
+        }
+        SecretKey key = unwrapSecret(wrap.get(), memberId, WrapKind.PASSWORD, password);
+        unlocked.put(memberId, new DataKey(wrap.get().keyId(), memberId, key));
+        return true;
+    }
+
+    @Override
+    public void lock(UUID memberId) {
+        unlocked.invalidate(memberId);
+    }
+
+    @Override
+    public void changePassword(UUID memberId, char[] oldPassword, char[] newPassword) {
+        Optional<SecretWrap> wrap = secretWrapOf(memberId, WrapKind.PASSWORD);
+        if (wrap.isEmpty()) {
+            return;
+        }
+        SecretWrap current = wrap.get();
+        SecretKey key = unwrapSecret(current, memberId, WrapKind.PASSWORD, oldPassword);
+        putSecretWrap(current.keyId(), memberId, current.organizationId(), WrapKind.PASSWORD, newPassword, key);
+    }
+
+    @Override
+    public String recover(UUID memberId, char[] recoveryCode, char[] newPassword) {
+        SecretWrap wrap = secretWrapOf(memberId, WrapKind.RECOVERY)
                 .orElseThrow(() -> new DataProtectionException(
-                        DataProtectionException.Reason.KEY_DESTROYED, "The member has no data key"))
-                .keyId();
-        DataKey dataKey = keyForOpening(memberId, keyId);
-        UUID organizationId = orgWrapOf(memberId).orElseThrow().organizationId();
+                        DataProtectionException.Reason.KEY_DESTROYED, "The member has no private key"));
+        SecretKey key = unwrapSecret(wrap, memberId, WrapKind.RECOVERY, RecoveryCodes.normalize(recoveryCode));
+        String code = RecoveryCodes.fresh();
+        putSecretWrap(wrap.keyId(), memberId, wrap.organizationId(), WrapKind.PASSWORD, newPassword, key);
+        putSecretWrap(
+                wrap.keyId(), memberId, wrap.organizationId(), WrapKind.RECOVERY, RecoveryCodes.normalize(code), key);
+        unlocked.put(memberId, new DataKey(wrap.keyId(), memberId, key));
+        return code;
+    }
+
+    @Override
+    public void releasePrivate(UUID memberId) {
+        int deleted = jdbc.sql("""
+                        delete from member_data_keys
+                        where member_id = :member and wrap_kind in ('PASSWORD', 'RECOVERY')
+                        """).param("member", memberId).update();
+        unlocked.invalidate(memberId);
+        if (deleted > 0) {
+            log.info("Member {} no longer has a private data key", memberId);
+        }
+    }
+
+    private DataKey unlockedKey(UUID memberId, UUID privateKeyId) {
+        DataKey key = unlocked.getIfPresent(memberId);
+        if (key == null || !key.keyId().equals(privateKeyId)) {
+            throw new DataProtectionException(
+                    DataProtectionException.Reason.LOCKED, "The private key " + privateKeyId + " is locked");
+        }
+        return key;
+    }
+
+    private Optional<SecretWrap> secretWrapOf(UUID memberId, WrapKind kind) {
+        return jdbc.sql("""
+                        select key_id, organization_id, wrap_params, wrapped_key from member_data_keys
+                        where member_id = :member and wrap_kind = :kind
+                        """)
+                .param("member", memberId)
+                .param("kind", kind.name())
+                .query((row, n) -> new SecretWrap(
+                        row.getObject("key_id", UUID.class),
+                        row.getObject("organization_id", UUID.class),
+                        row.getString("wrap_params"),
+                        row.getBytes("wrapped_key")))
+                .optional();
+    }
+
+    private static SecretKey unwrapSecret(SecretWrap wrap, UUID memberId, WrapKind kind, char[] secret) {
+        try {
+            return Aead.unwrap(
+                    PasswordKeyDerivation.decode(wrap.params()).derive(secret),
+                    wrap.wrapped(),
+                    wrapAad(wrap.keyId(), memberId, wrap.organizationId(), kind));
+        } catch (AEADBadTagException e) {
+            throw new DataProtectionException(
+                    DataProtectionException.Reason.SECRET_REJECTED, "The secret does not unwrap key " + wrap.keyId());
+        }
+    }
+
+    private void putSecretWrap(
+            UUID keyId, UUID memberId, UUID organizationId, WrapKind kind, char[] secret, SecretKey key) {
         PasswordKeyDerivation derivation = PasswordKeyDerivation.fresh();
-        byte[] wrapped =
-                Aead.wrap(derivation.derive(secret), dataKey.key(), wrapAad(keyId, memberId, organizationId, kind));
+        byte[] wrapped = Aead.wrap(derivation.derive(secret), key, wrapAad(keyId, memberId, organizationId, kind));
         jdbc.sql("""
                         insert into member_data_keys
                             (key_id, member_id, organization_id, wrap_kind, kek_version, wrap_params, wrapped_key, created_at)
@@ -154,40 +289,6 @@ class EnvelopeDataProtection implements DataProtection {
                 .param("wrapped", wrapped)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    @Override
-    public byte[] openWithSecret(UUID memberId, WrapKind kind, char[] secret, Sealed sealed, byte[] associatedData) {
-        if (kind == WrapKind.ORG_KEK) {
-            throw new IllegalArgumentException("An organization wrap is opened by open, not with a secret");
-        }
-        record SecretWrap(UUID organizationId, String params, byte[] wrapped) {}
-        SecretWrap wrap = jdbc.sql("""
-                        select organization_id, wrap_params, wrapped_key from member_data_keys
-                        where key_id = :key and member_id = :member and wrap_kind = :kind
-                        """)
-                .param("key", sealed.keyId())
-                .param("member", memberId)
-                .param("kind", kind.name())
-                .query((row, n) -> new SecretWrap(
-                        row.getObject("organization_id", UUID.class),
-                        row.getString("wrap_params"),
-                        row.getBytes("wrapped_key")))
-                .optional()
-                .orElseThrow(() -> new DataProtectionException(
-                        DataProtectionException.Reason.KEY_DESTROYED,
-                        "No " + kind + " wrap exists for key " + sealed.keyId()));
-        SecretKey key;
-        try {
-            key = Aead.unwrap(
-                    PasswordKeyDerivation.decode(wrap.params()).derive(secret),
-                    wrap.wrapped(),
-                    wrapAad(sealed.keyId(), memberId, wrap.organizationId(), kind));
-        } catch (AEADBadTagException e) {
-            throw new DataProtectionException(
-                    DataProtectionException.Reason.SECRET_REJECTED, "The secret does not unwrap key " + sealed.keyId());
-        }
-        return decrypt(key, memberId, sealed, associatedData);
     }
 
     /** The member's data key, created and wrapped by the organization's primary KEK on first use. */
@@ -248,12 +349,26 @@ class EnvelopeDataProtection implements DataProtection {
                         row.getInt("kek_version"),
                         row.getBytes("wrapped_key")))
                 .optional()
-                .orElseThrow(() -> new DataProtectionException(
-                        DataProtectionException.Reason.KEY_DESTROYED,
-                        "No key " + keyId + " exists for this member; it may have been destroyed"));
+                .orElse(null);
+        if (wrap == null) {
+            return privateKeyForOpening(memberId, keyId);
+        }
         DataKey dataKey = new DataKey(keyId, memberId, unwrapWithKek(wrap, memberId));
         remember(dataKey);
         return dataKey;
+    }
+
+    /** The member's private key when the data was sealed with it: unlocked here, or locked. */
+    private DataKey privateKeyForOpening(UUID memberId, UUID keyId) {
+        boolean isTheirPrivateKey = secretWrapOf(memberId, WrapKind.PASSWORD)
+                .map(wrap -> wrap.keyId().equals(keyId))
+                .orElse(false);
+        if (!isTheirPrivateKey) {
+            throw new DataProtectionException(
+                    DataProtectionException.Reason.KEY_DESTROYED,
+                    "No key " + keyId + " exists for this member; it may have been destroyed");
+        }
+        return unlockedKey(memberId, keyId);
     }
 
     private Optional<Wrap> orgWrapOf(UUID memberId) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DataProtectionIntegrationTests {
 
     private static final byte[] CONTEXT = "journal_entries:42".getBytes(StandardCharsets.UTF_8);
+    private static final char[] PASSWORD = "correct horse battery staple".toCharArray();
 
     @Autowired
     DataProtection dataProtection;
@@ -158,42 +159,142 @@ class DataProtectionIntegrationTests {
     }
 
     @Test
-    void wrapsWithAPasswordDerivedKey() {
-        Sealed sealed = dataProtection.sealString(member, organization, "only with my password", CONTEXT);
-        char[] password = "correct horse battery staple".toCharArray();
-        dataProtection.addSecretWrap(member, WrapKind.PASSWORD, password);
-        dataProtection.addSecretWrap(member, WrapKind.RECOVERY, "R3C0-VERY-C0DE".toCharArray());
+    void privateKeyIsWrappedOnlyByPasswordAndRecoveryCode() {
+        Sealed shared = dataProtection.sealString(member, organization, "a care plan the team may read", CONTEXT);
+        assertThat(dataProtection.isPrivate(member)).isFalse();
+        assertThat(dataProtection.unlock(member, PASSWORD)).isFalse();
 
-        assertThat(new String(
-                        dataProtection.openWithSecret(member, WrapKind.PASSWORD, password, sealed, CONTEXT),
-                        StandardCharsets.UTF_8))
-                .isEqualTo("only with my password");
-        assertThat(new String(
-                        dataProtection.openWithSecret(
-                                member, WrapKind.RECOVERY, "R3C0-VERY-C0DE".toCharArray(), sealed, CONTEXT),
-                        StandardCharsets.UTF_8))
-                .isEqualTo("only with my password");
-        assertThatThrownBy(() -> dataProtection.openWithSecret(
-                        member, WrapKind.PASSWORD, "wrong password".toCharArray(), sealed, CONTEXT))
-                .isInstanceOfSatisfying(DataProtectionException.class, e -> assertThat(e.reason())
-                        .isEqualTo(DataProtectionException.Reason.SECRET_REJECTED));
+        String code = dataProtection.makePrivate(member, organization, PASSWORD);
+
+        assertThat(code).matches("([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}");
+        assertThat(dataProtection.isPrivate(member)).isTrue();
+        assertThat(dataProtection.isUnlocked(member)).isTrue();
+        Sealed personal = dataProtection.sealPersonalString(member, organization, "only mine", CONTEXT);
+        assertThat(personal.keyId()).isNotEqualTo(shared.keyId());
+        assertThat(jdbc.sql("select wrap_kind from member_data_keys where key_id = :key order by wrap_kind")
+                        .param("key", personal.keyId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("PASSWORD", "RECOVERY");
+        assertThat(dataProtection.openString(member, personal, CONTEXT)).isEqualTo("only mine");
+
+        dataProtection.lock(member);
+
+        assertThat(dataProtection.isUnlocked(member)).isFalse();
+        assertReason(() -> dataProtection.open(member, personal, CONTEXT), DataProtectionException.Reason.LOCKED);
+        assertReason(
+                () -> dataProtection.sealPersonalString(member, organization, "more", CONTEXT),
+                DataProtectionException.Reason.LOCKED);
+        assertThat(dataProtection.openString(member, shared, CONTEXT)).isEqualTo("a care plan the team may read");
+        assertReason(
+                () -> dataProtection.unlock(member, "not my password".toCharArray()),
+                DataProtectionException.Reason.SECRET_REJECTED);
+        assertThat(dataProtection.unlock(member, PASSWORD)).isTrue();
+        assertThat(dataProtection.openString(member, personal, CONTEXT)).isEqualTo("only mine");
+        // After a restart nothing is unlocked: the key is nowhere but in the member's password.
+        assertReason(() -> freshInstance().open(member, personal, CONTEXT), DataProtectionException.Reason.LOCKED);
+        assertThatThrownBy(() -> dataProtection.makePrivate(member, organization, PASSWORD))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void passwordChangeAndRecoveryRewrapTheSameKey() {
+        String code = dataProtection.makePrivate(member, organization, PASSWORD);
+        Sealed personal = dataProtection.sealPersonalString(member, organization, "still mine", CONTEXT);
+        char[] second = "a second long passphrase".toCharArray();
+
+        assertReason(
+                () -> dataProtection.changePassword(member, "wrong".toCharArray(), second),
+                DataProtectionException.Reason.SECRET_REJECTED);
+        dataProtection.changePassword(member, PASSWORD, second);
+        dataProtection.lock(member);
+        assertReason(() -> dataProtection.unlock(member, PASSWORD), DataProtectionException.Reason.SECRET_REJECTED);
+        assertThat(dataProtection.unlock(member, second)).isTrue();
+        dataProtection.lock(member);
+
+        char[] third = "after forgetting everything".toCharArray();
+        String typedByHand =
+                code.toLowerCase(java.util.Locale.ROOT).replace('-', ' ').replace('0', 'o');
+        String next = dataProtection.recover(member, typedByHand.toCharArray(), third);
+
+        assertThat(next).isNotEqualTo(code);
+        assertThat(dataProtection.openString(member, personal, CONTEXT)).isEqualTo("still mine");
+        dataProtection.lock(member);
+        assertReason(
+                () -> dataProtection.recover(member, code.toCharArray(), third),
+                DataProtectionException.Reason.SECRET_REJECTED);
+        assertThat(dataProtection.unlock(member, third)).isTrue();
         assertThat(jdbc.sql(
                                 "select wrap_params from member_data_keys where member_id = :member and wrap_kind = 'PASSWORD'")
                         .param("member", member)
                         .query(String.class)
                         .single())
                 .startsWith("argon2id;v=19;m=19456;t=2;p=1;salt=");
+        assertReason(
+                () -> dataProtection.recover(UUID.randomUUID(), code.toCharArray(), third),
+                DataProtectionException.Reason.KEY_DESTROYED);
+    }
 
-        dataProtection.destroy(member);
-        assertThatThrownBy(() -> dataProtection.openWithSecret(member, WrapKind.PASSWORD, password, sealed, CONTEXT))
-                .isInstanceOfSatisfying(DataProtectionException.class, e -> assertThat(e.reason())
-                        .isEqualTo(DataProtectionException.Reason.KEY_DESTROYED));
+    @Test
+    void anUnusedUnlockedKeyLocksItselfAfterTheIdleTime() {
+        MutableClock moving = new MutableClock(clock.instant());
+        DataProtection protection = new EnvelopeDataProtection(
+                jdbc,
+                new FileKeyring(properties.dataDir().resolve("keyring"), moving),
+                moving,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
+        protection.makePrivate(member, organization, PASSWORD);
+        Sealed personal = protection.sealPersonalString(member, organization, "in use", CONTEXT);
+
+        moving.advance(Duration.ofMinutes(29));
+        assertThat(protection.openString(member, personal, CONTEXT)).isEqualTo("in use");
+        moving.advance(Duration.ofMinutes(29));
+        assertThat(protection.openString(member, personal, CONTEXT)).isEqualTo("in use");
+        moving.advance(Duration.ofMinutes(31));
+        assertReason(() -> protection.open(member, personal, CONTEXT), DataProtectionException.Reason.LOCKED);
+    }
+
+    @Test
+    void releasingAndDestroyingEndThePrivateKey() {
+        dataProtection.makePrivate(member, organization, PASSWORD);
+        Sealed personal = dataProtection.sealPersonalString(member, organization, "back to shared", CONTEXT);
+        Sealed shared = dataProtection.sealString(
+                member, organization, dataProtection.openString(member, personal, CONTEXT), CONTEXT);
+
+        dataProtection.releasePrivate(member);
+
+        assertThat(dataProtection.isPrivate(member)).isFalse();
+        assertThat(dataProtection
+                        .sealPersonalString(member, organization, "x", CONTEXT)
+                        .keyId())
+                .isEqualTo(shared.keyId());
+        assertThat(dataProtection.openString(member, shared, CONTEXT)).isEqualTo("back to shared");
+        assertReason(
+                () -> dataProtection.open(member, personal, CONTEXT), DataProtectionException.Reason.KEY_DESTROYED);
+
+        UUID other = UUID.randomUUID();
+        dataProtection.makePrivate(other, organization, PASSWORD);
+        Sealed theirs = dataProtection.sealPersonalString(other, organization, "gone with the keys", CONTEXT);
+        dataProtection.destroy(other);
+        assertThat(dataProtection.isUnlocked(other)).isFalse();
+        assertReason(() -> dataProtection.open(other, theirs, CONTEXT), DataProtectionException.Reason.KEY_DESTROYED);
+    }
+
+    private static void assertReason(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, DataProtectionException.Reason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(DataProtectionException.class, e -> assertThat(e.reason())
+                .isEqualTo(reason));
     }
 
     /** A second instance over the same keyring directory and database, as after a restart. */
     private DataProtection freshInstance() {
         return new EnvelopeDataProtection(
-                jdbc, new FileKeyring(properties.dataDir().resolve("keyring"), clock), clock, Duration.ofMinutes(5));
+                jdbc,
+                new FileKeyring(properties.dataDir().resolve("keyring"), clock),
+                clock,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
     }
 
     private int kekVersionOf(UUID memberId) {
