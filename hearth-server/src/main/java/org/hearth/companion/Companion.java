@@ -16,6 +16,7 @@ import org.hearth.journal.CompanionTurn;
 import org.hearth.journal.Conversations;
 import org.hearth.journal.MemberLocale;
 import org.hearth.journal.MemberTurn;
+import org.hearth.journal.PrivateJournal;
 import org.hearth.journal.RecordedExchange;
 import org.hearth.journal.RiskView;
 import org.hearth.journal.StoredTurn;
@@ -62,6 +63,7 @@ public class Companion {
     private final ExerciseCatalogue exercises;
     private final TransactionTemplate transaction;
     private final Accounts accounts;
+    private final PrivateJournal privateJournal;
     // One exchange at a time per thread on this node, so a thread's state is never lost to a race.
     // Across nodes the thread row lock in the journal orders the writes (see report: cluster note).
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
@@ -76,8 +78,10 @@ public class Companion {
             ReplyGenerator generator,
             ExerciseCatalogue exercises,
             PlatformTransactionManager transactions,
-            Accounts accounts) {
+            Accounts accounts,
+            PrivateJournal privateJournal) {
         this.accounts = accounts;
+        this.privateJournal = privateJournal;
         this.conversations = conversations;
         this.states = states;
         this.safety = safety;
@@ -133,6 +137,16 @@ public class Companion {
                 .orElseThrow(() -> Problems.notFound(NO_SUCH_THREAD));
     }
 
+    /**
+     * 404 unless the thread is the member's. Opens nothing, so it answers for a locked private
+     * journal too, whose messages must still reach the safety screen.
+     */
+    public void requireOwnThread(Caller member, UUID threadId) {
+        if (!conversations.ownsThread(requireMember(member), threadId)) {
+            throw Problems.notFound(NO_SUCH_THREAD);
+        }
+    }
+
     /** {@link #send(Caller, UUID, String, Locale, ReplyStream)} without streaming. */
     public Exchange send(Caller member, UUID threadId, String text, Locale locale) {
         return send(member, threadId, text, locale, ReplyStream.NONE);
@@ -166,6 +180,9 @@ public class Companion {
 
     private Exchange exchange(
             Caller member, UUID memberId, UUID threadId, String text, Locale locale, ReplyStream stream) {
+        if (privateJournal.isLocked(memberId)) {
+            return lockedExchange(member, memberId, threadId, text, locale, stream);
+        }
         ThreadRecord thread =
                 conversations.ownThread(memberId, threadId).orElseThrow(() -> Problems.notFound(NO_SUCH_THREAD));
         List<String> context = conversations.memberTexts(memberId, threadId, CONTEXT_TURNS);
@@ -218,6 +235,37 @@ public class Companion {
         return new Exchange(
                 new TurnRef(recorded.userTurnId()),
                 new ReplyView(replyTurnId, planned.text, planned.kind, planned.phase, planned.resources),
+                risk);
+    }
+
+    /**
+     * A message while the member's private journal is locked: nothing can be stored or read, but the
+     * text is screened all the same (without the thread's earlier turns, which are sealed). When the
+     * screen calls for the protocol, its reply is given, unstored; otherwise 423.
+     */
+    private Exchange lockedExchange(
+            Caller member, UUID memberId, UUID threadId, String text, Locale locale, ReplyStream stream) {
+        requireOwnThread(member, threadId);
+        UUID userTurnId = UUID.randomUUID();
+        SafetyDecision decision = safety.screen(new MemberText(
+                memberId, member.organizationId(), RiskSource.MESSAGE, userTurnId, threadId, text, List.of(), locale));
+        if (!decision.overridesReply()) {
+            throw PrivateJournal.lockedProblem(null);
+        }
+        RiskView risk = RiskView.of(decision.screening());
+        stream.risk(risk);
+        ThreadState state = states.find(threadId)
+                .map(ThreadStates.Stored::state)
+                .orElseGet(ThreadState::start)
+                .withSafetyMode();
+        Planned planned = protocol(decision.reply(), state);
+        Matcher chunks = CHUNK.matcher(planned.text);
+        while (chunks.find()) {
+            stream.token(chunks.group());
+        }
+        return new Exchange(
+                new TurnRef(userTurnId),
+                new ReplyView(UUID.randomUUID(), planned.text, planned.kind, planned.phase, planned.resources),
                 risk);
     }
 

@@ -114,7 +114,7 @@ class ConversationController {
             Locale requestLocale) {
         String text = request.requireText();
         // Fail before the stream starts for what can be known now, so those answer with a plain problem.
-        companion.thread(caller, threadId);
+        companion.requireOwnThread(caller, threadId);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         streams.execute(() -> {
             try {

@@ -2,6 +2,7 @@ package org.hearth.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.hearth.platform.DataProtection;
 import org.hearth.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -23,18 +24,24 @@ class AuthController {
     private final Tokens tokens;
     private final RateLimits rateLimits;
     private final IdentityProperties properties;
+    private final PasswordChanges passwords;
+    private final DataProtection protection;
 
     AuthController(
             Registration registration,
             SignIn signIn,
             Tokens tokens,
             RateLimits rateLimits,
-            IdentityProperties properties) {
+            IdentityProperties properties,
+            PasswordChanges passwords,
+            DataProtection protection) {
         this.registration = registration;
         this.signIn = signIn;
         this.tokens = tokens;
         this.rateLimits = rateLimits;
         this.properties = properties;
+        this.passwords = passwords;
+        this.protection = protection;
     }
 
     record RegisterRequest(
@@ -51,6 +58,14 @@ class AuthController {
             @Nullable String email,
             @Nullable String password,
             @Nullable String totp) {}
+
+    record RecoverRequest(
+            @Nullable String email,
+            @Nullable String recoveryCode,
+            @Nullable String newPassword,
+            @Nullable String totp) {}
+
+    record Recovered(String recoveryCode) {}
 
     record RefreshRequest(@Nullable String refreshToken) {}
 
@@ -104,11 +119,28 @@ class AuthController {
         return noStore(TokenPair.of(tokens.refresh(body.refreshToken(), request.getRemoteAddr())));
     }
 
-    /** Ends the sign-in the presented access token belongs to, on this device only. */
+    /**
+     * Sets a new password with a private journal's recovery code, for a member who forgot theirs;
+     * answers with the next recovery code, since the used one stops working.
+     */
+    @PostMapping("/recover")
+    ResponseEntity<Recovered> recover(@RequestBody RecoverRequest body, HttpServletRequest request) {
+        String code = passwords.recover(
+                body.email(), body.recoveryCode(), body.newPassword(), body.totp(), request.getRemoteAddr());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Recovered(code));
+    }
+
+    /**
+     * Ends the sign-in the presented access token belongs to, on this device. A private journal is
+     * locked again, on every device, until the member next signs in.
+     */
     @PostMapping("/logout")
     ResponseEntity<Void> logout(Authentication authentication) {
         if (authentication instanceof BearerAuthentication bearer && bearer.familyId() != null) {
             tokens.revokeFamily(bearer.familyId(), "logout");
+        }
+        if (authentication.getPrincipal() instanceof Caller caller && caller.userId() != null) {
+            protection.lock(caller.userId());
         }
         return ResponseEntity.noContent().build();
     }

@@ -65,6 +65,11 @@ final class IdentityException extends RuntimeException {
                 null);
     }
 
+    static IdentityException unauthorized(String title, String detail) {
+        return new IdentityException(
+                HttpStatus.UNAUTHORIZED, ProblemTypes.BAD_CREDENTIALS, title, detail, Map.of(), null);
+    }
+
     static IdentityException secondFactorRequired(boolean codeGiven) {
         return new IdentityException(
                 HttpStatus.UNAUTHORIZED,

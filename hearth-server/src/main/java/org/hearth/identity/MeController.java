@@ -23,11 +23,16 @@ class MeController {
 
     private final Accounts accounts;
     private final SecondFactor secondFactor;
+    private final PasswordChanges passwords;
 
-    MeController(Accounts accounts, SecondFactor secondFactor) {
+    MeController(Accounts accounts, SecondFactor secondFactor, PasswordChanges passwords) {
         this.accounts = accounts;
         this.secondFactor = secondFactor;
+        this.passwords = passwords;
     }
+
+    record PasswordChange(
+            @Nullable String currentPassword, @Nullable String newPassword) {}
 
     record Me(
             UUID userId,
@@ -56,6 +61,14 @@ class MeController {
                 account.organizationId(),
                 account.locale(),
                 account.timeZone());
+    }
+
+    /** Changes the password; a private journal's key is re-wrapped by the new one in the same step. */
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal Caller caller, @RequestBody PasswordChange body, HttpServletRequest request) {
+        passwords.change(caller.requireUserId(), body.currentPassword(), body.newPassword(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
     }
 
     /** Starts enrolment: the secret for the authenticator app, as text and as an otpauth URI for a QR code. */

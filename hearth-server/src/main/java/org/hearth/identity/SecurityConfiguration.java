@@ -1,6 +1,7 @@
 package org.hearth.identity;
 
 import jakarta.servlet.DispatcherType;
+import org.hearth.platform.DataProtection;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,7 +76,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(
-                                HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
+                                HttpMethod.POST,
+                                "/api/v1/auth/register",
+                                "/api/v1/auth/login",
+                                "/api/v1/auth/refresh",
+                                "/api/v1/auth/recover")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/safety/resources")
                         .permitAll()
@@ -110,7 +115,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuthenticationProvider formSignIn) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationProvider formSignIn, DataProtection protection)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -126,7 +132,15 @@ class SecurityConfiguration {
                         .failureHandler(FormSignIn.failureHandler())
                         .defaultSuccessUrl("/", false)
                         .permitAll())
+                // Signing out locks a private journal again, as the API's logout does.
                 .logout(logout -> logout.logoutUrl("/signout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null
+                                    && authentication.getPrincipal() instanceof Caller caller
+                                    && caller.userId() != null) {
+                                protection.lock(caller.userId());
+                            }
+                        })
                         .logoutSuccessUrl("/signin?logout")
                         .permitAll())
                 .headers(SecurityConfiguration::headers);

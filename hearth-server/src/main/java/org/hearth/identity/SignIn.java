@@ -5,8 +5,12 @@ import java.util.Optional;
 import org.hearth.platform.AuditEntry;
 import org.hearth.platform.AuditEntry.Outcome;
 import org.hearth.platform.AuditLog;
+import org.hearth.platform.DataProtection;
+import org.hearth.platform.DataProtectionException;
 import org.hearth.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -14,10 +18,12 @@ import org.springframework.stereotype.Service;
  * Checks who someone is, for the REST login and the web form alike: rate limits first (per address
  * and per account), then the password, then the second factor when enrolled. Every attempt lands in
  * the audit log; an unknown email costs the same hash as a known one, so timing does not tell which
- * emails have accounts.
+ * emails have accounts. A member with a private journal gets it unlocked with the same password.
  */
 @Service
 class SignIn {
+
+    private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
     private final Users users;
     private final PasswordEncoder encoder;
@@ -25,6 +31,7 @@ class SignIn {
     private final RateLimits rateLimits;
     private final IdentityProperties properties;
     private final AuditLog audit;
+    private final DataProtection protection;
     private final String dummyHash;
 
     SignIn(
@@ -33,13 +40,15 @@ class SignIn {
             SecondFactor secondFactor,
             RateLimits rateLimits,
             IdentityProperties properties,
-            AuditLog audit) {
+            AuditLog audit,
+            DataProtection protection) {
         this.users = users;
         this.encoder = encoder;
         this.secondFactor = secondFactor;
         this.rateLimits = rateLimits;
         this.properties = properties;
         this.audit = audit;
+        this.protection = protection;
         this.dummyHash = encoder.encode("not a real password, only spends the same time");
     }
 
@@ -81,7 +90,18 @@ class SignIn {
             }
         }
         record(credentials, Outcome.SUCCESS, sourceAddress, null);
+        unlockPrivateJournal(credentials.userId(), given);
         return Caller.person(credentials.userId(), credentials.organizationId(), credentials.roles());
+    }
+
+    private void unlockPrivateJournal(java.util.UUID userId, String password) {
+        try {
+            protection.unlock(userId, password.toCharArray());
+        } catch (DataProtectionException e) {
+            // The hash and the wrap change together, so this means a bug or tampering: sign-in still
+            // works and the journal stays locked until the member unlocks it.
+            log.warn("The private journal of {} did not unlock with the sign-in password: {}", userId, e.reason());
+        }
     }
 
     private void limit(String key, RateLimits.Limit limit, @Nullable String sourceAddress, String scope) {

@@ -137,6 +137,17 @@ class Tokens {
                 .update();
     }
 
+    /** Ends every sign-in of the person, on every device. */
+    @Transactional
+    void revokeAll(UUID userId, String reason) {
+        jdbc.sql("update identity_token_families set revoked_at = :at, revoked_because = :why"
+                        + " where user_id = :u and revoked_at is null")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("why", reason)
+                .param("u", userId)
+                .update();
+    }
+
     /**
      * Deletes expired access and refresh tokens and the families left empty. Rotated refresh tokens
      * stay until they expire, because reuse is detected by finding them.

@@ -121,6 +121,20 @@ class Users implements Accounts {
                 .optional();
     }
 
+    Optional<String> passwordHash(UUID userId) {
+        return jdbc.sql("select password_hash from identity_users where id = :id and erased_at is null")
+                .param("id", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    void updatePasswordHash(UUID userId, String passwordHash) {
+        jdbc.sql("update identity_users set password_hash = :hash where id = :id and erased_at is null")
+                .param("hash", passwordHash)
+                .param("id", userId)
+                .update();
+    }
+
     static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(
                 rs.getObject("id", UUID.class),

@@ -7,6 +7,7 @@ import org.hearth.identity.ConsentScope;
 import org.hearth.identity.Consents;
 import org.hearth.platform.AuditEntry;
 import org.hearth.platform.AuditLog;
+import org.hearth.platform.DataProtection;
 import org.hearth.platform.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -15,17 +16,20 @@ import org.springframework.stereotype.Component;
  * The gate in front of every read of journal content. The member reads their own; staff read only
  * under the member's live consent for the scope, asked at the moment of reading, and every staff
  * attempt leaves an audit line with the consent it relied on. A refusal answers exactly like a
- * missing resource, so it reveals nothing.
+ * missing resource, so it reveals nothing. A private journal is closed to staff whatever the consent
+ * says: the member chose that no one else reads it.
  */
 @Component
 class ContentReads {
 
     private final Consents consents;
     private final AuditLog audit;
+    private final DataProtection protection;
 
-    ContentReads(Consents consents, AuditLog audit) {
+    ContentReads(Consents consents, AuditLog audit, DataProtection protection) {
         this.consents = consents;
         this.audit = audit;
+        this.protection = protection;
     }
 
     /**
@@ -49,12 +53,14 @@ class ContentReads {
         }
         UUID staffId = reader.requireUserId();
         Optional<UUID> consent = consents.activeConsent(memberId, staffId, scope);
+        // Mood numbers are derived signals, not the member's words: the caller leaves out the notes.
+        boolean closed = consent.isPresent() && scope != ConsentScope.MOOD && protection.isPrivate(memberId);
         AuditEntry entry = AuditEntry.of(
                         "journal." + what + ".read",
                         staffId,
                         reader.organizationId(),
                         target,
-                        consent.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED)
+                        consent.isPresent() && !closed ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED)
                 .from(sourceAddress)
                 .with("memberId", memberId.toString())
                 .with("scope", scope.name());
@@ -62,6 +68,11 @@ class ContentReads {
             audit.record(entry.with("reason", "no-consent"));
             throw Problems.notFound(notFound);
         }
-        audit.record(entry.with("consentId", consent.get().toString()));
+        entry = entry.with("consentId", consent.get().toString());
+        if (closed) {
+            audit.record(entry.with("reason", "private-journal"));
+            throw Problems.notFound(notFound);
+        }
+        audit.record(entry);
     }
 }

@@ -92,6 +92,17 @@ public class Conversations {
                 .optional();
     }
 
+    /** Whether the thread exists and is {@code memberId}'s; decrypts nothing. */
+    @Transactional(readOnly = true)
+    public boolean ownsThread(UUID memberId, UUID threadId) {
+        return jdbc.sql("select count(*) from journal_threads where id = :id and member_id = :m")
+                        .param("id", threadId)
+                        .param("m", memberId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /**
      * The thread's turns for a reader: the member themself, or staff with the member's live
      * CONVERSATIONS consent (audited). Anyone else gets the same 404 as for a missing thread.

@@ -16,6 +16,8 @@ import org.hearth.identity.Caller;
 import org.hearth.identity.ConsentScope;
 import org.hearth.identity.Role;
 import org.hearth.nlp.risk.RiskLevel;
+import org.hearth.platform.DataProtection;
+import org.hearth.platform.DataProtectionException;
 import org.hearth.platform.Problems;
 import org.hearth.safety.MemberText;
 import org.hearth.safety.RiskSource;
@@ -24,7 +26,9 @@ import org.hearth.safety.SafetyDecision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,15 +55,27 @@ public class Journal {
     private final Safety safety;
     private final Clock clock;
     private final Accounts accounts;
+    private final DataProtection protection;
+    private final TransactionTemplate transaction;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Journal(JdbcClient jdbc, Sealing sealing, ContentReads reads, Safety safety, Clock clock, Accounts accounts) {
+    Journal(
+            JdbcClient jdbc,
+            Sealing sealing,
+            ContentReads reads,
+            Safety safety,
+            Clock clock,
+            Accounts accounts,
+            DataProtection protection,
+            PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.sealing = sealing;
         this.reads = reads;
         this.safety = safety;
         this.clock = clock;
+        this.protection = protection;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Screens and stores a new entry. The answer carries the protocol reply when the text raised risk. */
@@ -71,9 +87,10 @@ public class Journal {
         SafetyDecision decision = screen(member, id, entry.text(), locale);
         Instant now = clock.instant();
         UUID org = member.organizationId();
-        jdbc.sql("insert into journal_entries (id, member_id, organization_id, body, tags, mood, risk_level,"
-                        + " risk_categories, incident_id, created_at, updated_at) values (:id, :m, :o, :body, :tags,"
-                        + " :mood, :risk, :cats, :incident, :at, :at)")
+        store(decision, () -> jdbc.sql(
+                        "insert into journal_entries (id, member_id, organization_id, body, tags, mood, risk_level,"
+                                + " risk_categories, incident_id, created_at, updated_at) values (:id, :m, :o, :body, :tags,"
+                                + " :mood, :risk, :cats, :incident, :at, :at)")
                 .param("id", id)
                 .param("m", memberId)
                 .param("o", org)
@@ -84,7 +101,7 @@ public class Journal {
                 .param("cats", categories(decision))
                 .param("incident", decision.incidentId())
                 .param("at", Timestamp.from(now))
-                .update();
+                .update());
         return new WrittenEntry(id, RiskView.of(decision.screening()), decision.reply());
     }
 
@@ -96,9 +113,10 @@ public class Journal {
         ownedEntry(memberId, entryId);
         SafetyDecision decision = screen(member, entryId, entry.text(), locale);
         UUID org = member.organizationId();
-        jdbc.sql("update journal_entries set body = :body, tags = :tags, mood = :mood, risk_level = :risk,"
-                        + " risk_categories = :cats, incident_id = coalesce(:incident, incident_id),"
-                        + " updated_at = :at where id = :id and member_id = :m")
+        store(decision, () -> jdbc.sql(
+                        "update journal_entries set body = :body, tags = :tags, mood = :mood, risk_level = :risk,"
+                                + " risk_categories = :cats, incident_id = coalesce(:incident, incident_id),"
+                                + " updated_at = :at where id = :id and member_id = :m")
                 .param("body", sealing.seal(memberId, org, "journal_entries.body", entryId, entry.text()))
                 .param("tags", sealTags(memberId, org, entryId, entry.tags()))
                 .param("mood", entry.mood())
@@ -108,7 +126,7 @@ public class Journal {
                 .param("at", Timestamp.from(clock.instant()))
                 .param("id", entryId)
                 .param("m", memberId)
-                .update();
+                .update());
         return new WrittenEntry(entryId, RiskView.of(decision.screening()), decision.reply());
     }
 
@@ -203,9 +221,10 @@ public class Journal {
         SafetyDecision decision = note == null ? null : screen(member, id, note, locale);
         Instant now = clock.instant();
         UUID org = member.organizationId();
-        jdbc.sql("insert into journal_checkins (id, member_id, organization_id, mood, energy, sleep_hours, note,"
-                        + " risk_level, incident_id, created_at) values (:id, :m, :o, :mood, :energy, :sleep, :note,"
-                        + " :risk, :incident, :at)")
+        store(decision, () -> jdbc.sql(
+                        "insert into journal_checkins (id, member_id, organization_id, mood, energy, sleep_hours, note,"
+                                + " risk_level, incident_id, created_at) values (:id, :m, :o, :mood, :energy, :sleep, :note,"
+                                + " :risk, :incident, :at)")
                 .param("id", id)
                 .param("m", memberId)
                 .param("o", org)
@@ -218,7 +237,7 @@ public class Journal {
                         decision == null ? null : decision.screening().level().name())
                 .param("incident", decision == null ? null : decision.incidentId())
                 .param("at", Timestamp.from(now))
-                .update();
+                .update());
         return new RecordedCheckIn(
                 id,
                 now,
@@ -234,11 +253,13 @@ public class Journal {
             throw Problems.invalid("Invalid range.", Map.of("days", "must be between 1 and " + MAX_DAYS));
         }
         Instant since = clock.instant().minus(Duration.ofDays(days));
+        // A private journal's notes stay closed to staff; the numbers are derived signals they may see.
+        boolean withNotes = !protection.isPrivate(memberId);
         return jdbc.sql("select * from journal_checkins where member_id = :m and created_at >= :since"
                         + " order by created_at, id")
                 .param("m", memberId)
                 .param("since", Timestamp.from(since))
-                .query(this::checkIn)
+                .query((rs, n) -> checkIn(rs, withNotes))
                 .list();
     }
 
@@ -257,11 +278,13 @@ public class Journal {
         reads.require(
                 reader, memberId, ConsentScope.MOOD, "checkins", "member:" + memberId, sourceAddress, "No such member");
         Instant since = clock.instant().minus(Duration.ofDays(days));
+        // A private journal's notes stay closed to staff; the numbers are derived signals they may see.
+        boolean withNotes = !protection.isPrivate(memberId);
         return jdbc.sql("select * from journal_checkins where member_id = :m and created_at >= :since"
                         + " order by created_at, id")
                 .param("m", memberId)
                 .param("since", Timestamp.from(since))
-                .query(this::checkIn)
+                .query((rs, n) -> checkIn(rs, withNotes))
                 .list();
     }
 
@@ -282,6 +305,22 @@ public class Journal {
         jdbc.sql("delete from journal_checkins where member_id = :m")
                 .param("m", memberId)
                 .update();
+    }
+
+    /**
+     * Stores what was screened, in one transaction with the seal's lock (see {@link Sealing}). A
+     * locked private journal refuses with 423, carrying the protocol reply if the screen gave one,
+     * since the screen (and any incident it opened) has happened all the same.
+     */
+    private void store(@Nullable SafetyDecision decision, Runnable write) {
+        try {
+            transaction.executeWithoutResult(status -> write.run());
+        } catch (DataProtectionException e) {
+            if (e.reason() == DataProtectionException.Reason.LOCKED) {
+                throw PrivateJournal.lockedProblem(decision == null ? null : decision.reply());
+            }
+            throw e;
+        }
     }
 
     private SafetyDecision screen(Caller member, UUID sourceId, String text, Locale requested) {
@@ -367,6 +406,10 @@ public class Journal {
     }
 
     private CheckIn checkIn(ResultSet rs, int row) throws SQLException {
+        return checkIn(rs, true);
+    }
+
+    private CheckIn checkIn(ResultSet rs, boolean withNote) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         UUID memberId = rs.getObject("member_id", UUID.class);
         int energy = rs.getInt("energy");
@@ -380,7 +423,7 @@ public class Journal {
                 rs.getInt("mood"),
                 energyOrNull,
                 sleepOrNull,
-                note == null ? null : sealing.open(memberId, "journal_checkins.note", id, note),
+                note == null || !withNote ? null : sealing.open(memberId, "journal_checkins.note", id, note),
                 risk == null ? null : RiskLevel.valueOf(risk),
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -118,6 +120,33 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing exists at this address.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    /**
+     * A locked private journal: a browser viewing a page goes to the unlock page and comes back, any
+     * other request gets 423. Other reasons are bugs or tampering, handled as unexpected.
+     */
+    @ExceptionHandler(DataProtectionException.class)
+    @Nullable
+    ResponseEntity<Object> handleDataProtection(DataProtectionException ex, WebRequest request) throws Exception {
+        if (ex.reason() != DataProtectionException.Reason.LOCKED) {
+            return handleUnexpected(ex, request);
+        }
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (servletRequest != null
+                && "GET".equals(servletRequest.getMethod())
+                && ErrorPages.wantsHtml(servletRequest.getRequestURI(), servletRequest.getHeader(HttpHeaders.ACCEPT))) {
+            String next = URLEncoder.encode(servletRequest.getRequestURI(), StandardCharsets.UTF_8);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create(Problems.UNLOCK_PAGE + "?next=" + next))
+                    .build();
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.LOCKED,
+                "Your private journal is locked. Unlock it with your password to read or write in it.");
+        problem.setType(Problems.type(Problems.PRIVATE_JOURNAL_LOCKED));
+        problem.setTitle("Private journal locked");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.LOCKED, request);
     }
 
     /**

@@ -18,6 +18,12 @@ public final class Problems {
     /** Base of every problem type URI; a slug follows it. */
     public static final String TYPE_BASE = "https://hearth.example/problems/";
 
+    /** The type slug of a read or write that needs the member's private journal unlocked (423). */
+    public static final String PRIVATE_JOURNAL_LOCKED = "private-journal-locked";
+
+    /** Where a browser unlocks a private journal; locked page views are sent there. */
+    public static final String UNLOCK_PAGE = "/unlock";
+
     private Problems() {}
 
     /** The type URI for a slug, e.g. {@code type("validation")}. */

@@ -17,16 +17,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.hearth.ApiClient;
 import org.hearth.ApiClient.Answer;
+import org.hearth.MemberApiIntegrationTest;
 import org.hearth.platform.DataProtection;
 import org.hearth.platform.DataProtectionException;
 import org.hearth.platform.HearthProperties;
 import org.hearth.platform.Sealed;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -36,22 +34,11 @@ import tools.jackson.databind.JsonNode;
  * with the real risk screen. The properties match ConversationApiIntegrationTests so both share
  * one application context.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "hearth.identity.limits.login-per-ip.capacity=10000",
-            "hearth.identity.limits.login-per-ip.period=1m",
-            "hearth.identity.limits.register-per-ip.capacity=10000",
-            "hearth.identity.limits.register-per-ip.period=1m",
-            "hearth.bootstrap.admin-email=bootstrap-admin@journal-tests.example.org",
-            "hearth.bootstrap.admin-password=correct horse battery staple",
-            "logging.level.org.hearth=DEBUG"
-        })
-@ExtendWith(OutputCaptureExtension.class)
+@MemberApiIntegrationTest
 class MemberDataIntegrationTests {
 
-    static final String ADMIN_EMAIL = "bootstrap-admin@journal-tests.example.org";
-    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    static final String ADMIN_EMAIL = MemberApiIntegrationTest.ADMIN_EMAIL;
+    static final String ADMIN_PASSWORD = MemberApiIntegrationTest.ADMIN_PASSWORD;
     static final String PASSWORD = "a long and private phrase";
 
     @LocalServerPort
