@@ -38,6 +38,7 @@ class SecurityConfiguration {
         "/",
         "/signin",
         "/signup",
+        "/recover",
         "/help",
         "/help/**",
         "/css/**",

@@ -36,9 +36,16 @@ class SettingsPages {
     static final String CONFIRMATION = "DELETE";
 
     private final MemberData data;
+    private final PrivateJournal privateJournal;
 
-    SettingsPages(MemberData data) {
+    SettingsPages(MemberData data, PrivateJournal privateJournal) {
         this.data = data;
+        this.privateJournal = privateJournal;
+    }
+
+    @ModelAttribute("privateJournal")
+    PrivateJournal.Status privateJournal(@AuthenticationPrincipal Caller caller) {
+        return privateJournal.status(caller.requireUserId());
     }
 
     @ModelAttribute("pageStyles")
@@ -49,6 +56,7 @@ class SettingsPages {
     @GetMapping
     String page(Model model) {
         model.addAttribute("error", null);
+        model.addAttribute("privateError", null);
         return "journal/settings";
     }
 
@@ -70,6 +78,7 @@ class SettingsPages {
             Model model) {
         if (!CONFIRMATION.equals(confirm.strip())) {
             model.addAttribute("error", "To delete everything, type DELETE in capital letters.");
+            model.addAttribute("privateError", null);
             return "journal/settings";
         }
         data.erase(caller, request.getRemoteAddr());

@@ -154,7 +154,8 @@ class JournalBrowserTests {
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Settings").setExact(true))
                 .click();
-        assertThat(page.getByText("no one at your organization, staff included, can read your private entries"))
+        assertThat(page.getByText(
+                        "no one at your organization, staff included, can read your journal, even with your consent"))
                 .isVisible();
         assertFitsThePhone(page);
         BrowserSupport.screenshot(page, "settings-360");

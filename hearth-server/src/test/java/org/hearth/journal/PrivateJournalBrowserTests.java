@@ -1,0 +1,123 @@
+package org.hearth.journal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hearth.platform.DataProtection;
+import org.hearth.web.BrowserSupport;
+import org.hearth.web.BrowserTest;
+import org.hearth.web.Journeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A member makes their journal private, finds it locked and unlocks it, then forgets their password
+ * and comes back with the recovery code, in a real Chromium on a 360 px phone.
+ */
+@BrowserTest
+class PrivateJournalBrowserTests {
+
+    @Autowired
+    DataProtection protection;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void makesTheJournalPrivateUnlocksItAndRecoversWithTheCode(Page page) {
+        page.setViewportSize(360, 780);
+        String email = Journeys.newEmail();
+        Journeys.signUp(page, email, "Noa", "en-GB");
+        Journeys.signIn(page, email);
+        String marker = "wren-" + UUID.randomUUID();
+        page.navigate("/journal/new");
+        page.getByLabel("What is on your mind?").fill("A " + marker + " sang at the window.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save entry"))
+                .click();
+
+        page.navigate("/settings");
+        page.getByLabel("Your password").fill("not my password at all");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my journal private"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("That is not your password. Please try again.");
+        page.getByLabel("Your password").fill(Journeys.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my journal private"))
+                .click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Your journal is private");
+        String code = page.locator("#recovery-code").textContent().strip();
+        assertThat(code).matches("([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}");
+        BrowserSupport.screenshot(page, "private-journal-code-360");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have written it down"))
+                .click();
+        assertThat(page.getByText("Your journal is private.")).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop keeping my journal private")))
+                .isVisible();
+
+        // Locked (as after a sign-out elsewhere): the journal page sends the member to unlock it.
+        UUID memberId = jdbc.sql("select id from identity_users where lower(email) = lower(:e)")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+        protection.lock(memberId);
+        page.navigate("/journal");
+        assertThat(page).hasURL(Pattern.compile("/unlock\\?next=%2Fjournal$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Unlock your private journal");
+        assertThat(page.getByRole(
+                                AriaRole.LINK,
+                                new Page.GetByRoleOptions()
+                                        .setName("Find help now")
+                                        .setExact(true))
+                        .first())
+                .isVisible();
+        BrowserSupport.screenshot(page, "private-journal-unlock-360");
+        page.getByLabel("Your password").fill(Journeys.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/journal$"));
+        assertThat(page.locator(".entry-item")).containsText(marker);
+        assertFitsThePhone(page);
+
+        // Forgotten password: the recovery code sets a new one and the journal still opens.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        assertThat(protection.isUnlocked(memberId)).isFalse();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("set a new one with your recovery code"))
+                .click();
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Recovery code").fill(code.toLowerCase(Locale.ROOT).replace('-', ' '));
+        String newPassword = "a new phrase for a new start";
+        page.getByLabel("New password").fill(newPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set my new password"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Your new password is set");
+        assertThat(page.locator("#recovery-code")).not().hasText(code);
+        assertFitsThePhone(page);
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+                .last()
+                .click();
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(newPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.navigate("/journal");
+        assertThat(page.locator(".entry-item")).containsText(marker);
+    }
+
+    private static void assertFitsThePhone(Page page) {
+        Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(width.intValue()).isLessThanOrEqualTo(360);
+    }
+}
