@@ -10,7 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hearth.identity.Caller;
+import org.hearth.journal.PrivateJournal;
 import org.hearth.journal.RiskView;
+import org.hearth.platform.DataProtectionException;
 import org.hearth.platform.ProblemException;
 import org.hearth.platform.Problems;
 import org.jspecify.annotations.Nullable;
@@ -135,6 +137,14 @@ class ConversationController {
                 sendQuietly(emitter, "error", e.getBody());
                 emitter.complete();
             } catch (RuntimeException e) {
+                if (e instanceof DataProtectionException locked
+                        && locked.reason() == DataProtectionException.Reason.LOCKED) {
+                    // The journal locked itself (idle time) between the check and the write.
+                    sendQuietly(
+                            emitter, "error", PrivateJournal.lockedProblem(null).getBody());
+                    emitter.complete();
+                    return;
+                }
                 // The exception's message could carry anything; only its type is logged.
                 log.error("A streamed reply failed ({})", e.getClass().getName());
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(

@@ -2,6 +2,12 @@ package org.hearth.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The private-journal mode through the real HTTP API: turning it on re-seals the whole journal under
@@ -37,6 +44,8 @@ class PrivateJournalIntegrationTests {
 
     @Autowired
     DataProtection protection;
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     ApiClient api() {
         return new ApiClient("http://localhost:" + port);
@@ -164,6 +173,13 @@ class PrivateJournalIntegrationTests {
         assertThat(crisis.body().get("reply").get("kind").asString()).isEqualTo("CRISIS");
         assertThat(crisis.body().get("risk").get("level").asString()).isEqualTo("IMMINENT");
         assertThat(sealedKeyIds(member.id())).hasSize(7);
+        // The same when streamed: a locked problem as the error event, or the protocol's reply.
+        String calmStream = stream(otherDevice, threadId, "Just a quiet day.");
+        assertThat(calmStream).contains("event:error").contains("private-journal-locked");
+        assertThat(calmStream).doesNotContain("event:done");
+        String crisisStream = stream(otherDevice, threadId, "i took all of my pills about an hour ago");
+        assertThat(crisisStream).contains("event:risk").contains("event:done").contains("\"CRISIS\"");
+        assertThat(sealedKeyIds(member.id())).hasSize(7);
 
         assertThat(api().call(
                                 "POST",
@@ -281,6 +297,27 @@ class PrivateJournalIntegrationTests {
 
     private Answer say(String token, String threadId, String text) {
         return api().call("POST", "/api/v1/threads/" + threadId + "/messages", token, Map.of("text", text));
+    }
+
+    private String stream(String token, String threadId, String text) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + "/api/v1/threads/" + threadId + "/messages"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Accept", "text/event-stream")
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(30))
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            json.writeValueAsString(Map.of("text", text))))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String entryText(String token, String entryId) {
