@@ -305,7 +305,7 @@ public class Companion {
             Locale locale,
             SafetyDecision decision) {
         TurnUnderstanding understood = understanding.understand(text);
-        TurnPlan plan = policy.decide(state, understood);
+        TurnPlan plan = policy.decide(state, understood, decision.screening().level());
         Reply curated = realize(plan, seed(threadId), usedVariants, plan.appendHelp() ? safety.helpText(locale) : null);
         // The generator is curated unless an LLM is configured; it screens a generated text again and
         // falls back to the curated one on any doubt. Only the message being answered is passed as

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hearth.nlp.risk.RiskLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +54,17 @@ public final class PhasePolicy {
      * the same plan, and {@link TurnPlan#next()} is the state to persist for the next turn.
      */
     public TurnPlan decide(ThreadState state, TurnUnderstanding turn) {
-        var signals = new Signals(state, turn);
+        return decide(state, turn, RiskLevel.NONE);
+    }
+
+    /**
+     * {@link #decide(ThreadState, TurnUnderstanding)} knowing the risk screen's level for the turn.
+     * At LOW (distress, hopelessness, a passive wish not to exist) clinical-safety.md asks for extra
+     * validation: the reply steps back to validating the feeling and challenges nothing, as for
+     * acute distress. Higher levels never reach the policy; the protocol answers them.
+     */
+    public TurnPlan decide(ThreadState state, TurnUnderstanding turn, RiskLevel risk) {
+        var signals = new Signals(state, turn, risk);
         if (state.safetyMode()) {
             return safetyPlan(signals);
         }
@@ -317,13 +328,13 @@ public final class PhasePolicy {
         final Set<String> distortionsSeen;
         boolean accepted;
 
-        Signals(ThreadState state, TurnUnderstanding turn) {
+        Signals(ThreadState state, TurnUnderstanding turn, RiskLevel risk) {
             this.state = state;
             this.turn = turn;
             String strongest = Emotions.strongest(turn.emotions(), NAMED_FEELING);
             this.feelingNamed = strongest != null;
             this.emotion = strongest != null ? strongest : turn.dominantEkman();
-            this.acute = Emotions.distress(turn.emotions()) >= ACUTE_DISTRESS;
+            this.acute = Emotions.distress(turn.emotions()) >= ACUTE_DISTRESS || risk == RiskLevel.LOW;
             this.pushback = turn.cues().contains(Cue.PUSHBACK);
             this.lifted = SENTIMENT_RANK.get(turn.sentiment()) > SENTIMENT_RANK.get(state.lastSentiment());
             this.ready = turn.cues().contains(Cue.READY_FOR_ACTION)

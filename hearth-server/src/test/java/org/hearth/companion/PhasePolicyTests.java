@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.hearth.nlp.risk.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 class PhasePolicyTests {
@@ -169,6 +170,28 @@ class PhasePolicyTests {
         assertThat(plan.phase()).isEqualTo(Phase.ACTION);
         assertThat(plan.transition()).isEqualTo(Transition.REFRAME_LANDED);
         assertThat(plan.exerciseId()).isEqualTo("thought-record");
+    }
+
+    @Test
+    void aLowRiskTurnGetsExtraValidationInsteadOfAChallenge() {
+        ThreadState reframing = stateIn(Phase.REFRAMING, 1, "negative", Set.of());
+        TurnUnderstanding turn = says("I always ruin things, what's the point of anything")
+                .emotion("sadness", 0.4)
+                .ekman("sadness")
+                .sentiment("negative")
+                .distortion("overgeneralization", "mind-reading")
+                .understood();
+
+        TurnPlan calm = policy.decide(reframing, turn, RiskLevel.NONE);
+        TurnPlan low = policy.decide(reframing, turn, RiskLevel.LOW);
+
+        assertThat(calm.phase()).isEqualTo(Phase.REFRAMING);
+        assertThat(calm.acts()).contains(DialogueAct.SOCRATIC_QUESTION);
+        assertThat(low.phase()).isEqualTo(Phase.VALIDATION);
+        assertThat(low.transition()).isEqualTo(Transition.DISTRESS);
+        assertThat(low.acts())
+                .containsExactly(DialogueAct.REFLECT_FEELING, DialogueAct.VALIDATE, DialogueAct.OPEN_QUESTION);
+        assertThat(low.next().safetyMode()).isFalse();
     }
 
     @Test
