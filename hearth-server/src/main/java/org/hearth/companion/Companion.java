@@ -52,6 +52,8 @@ public class Companion {
 
     private static final Pattern CHUNK = Pattern.compile("\\S+\\s*|\\s+");
     private static final int LOCK_STRIPES = 64;
+    /** How often an exchange plans again after another node saved the thread's state first. */
+    private static final int PLAN_ATTEMPTS = 3;
 
     private final Conversations conversations;
     private final ThreadStates states;
@@ -193,41 +195,31 @@ public class Companion {
         RiskView risk = RiskView.of(decision.screening());
         stream.risk(risk);
 
-        ThreadStates.Stored stored =
-                states.find(threadId).orElseGet(() -> new ThreadStates.Stored(ThreadState.start(), List.of()));
-        boolean safetyMode = stored.state().safetyMode() || thread.safetyMode() || safety.inSafetyMode(threadId);
-        ThreadState state =
-                safetyMode && !stored.state().safetyMode() ? stored.state().withSafetyMode() : stored.state();
-
+        // Planned from the stored state and saved only if no other exchange saved in between (one on
+        // another node; on this node the stripe lock orders them): otherwise planned again from the
+        // newer state. The screen is not repeated; its decision stands.
         UUID replyTurnId = UUID.randomUUID();
-        Planned planned = decision.overridesReply()
-                ? protocol(decision.reply(), state)
-                : companion(state, stored.usedVariants(), threadId, text, locale, decision);
-
-        MemberTurn memberTurn = new MemberTurn(
-                userTurnId,
-                text,
-                decision.screening(),
-                decision.incidentId(),
-                planned.understood == null ? null : Emotions.strongest(planned.understood.emotions(), 0.3),
-                planned.understood == null ? null : planned.understood.sentiment(),
-                planned.understood == null ? null : planned.understood.intent(),
-                planned.understood == null ? java.util.Set.of() : planned.understood.distortions());
-        CompanionTurn replyTurn = new CompanionTurn(
-                replyTurnId,
-                planned.text,
-                planned.kind.name(),
-                planned.phase.name(),
-                planned.transition.name(),
-                planned.exerciseId);
-        List<String> used = new ArrayList<>(stored.usedVariants());
-        used.addAll(planned.variantIds);
-        boolean safetyNow = planned.next.safetyMode();
-        RecordedExchange recorded = transaction.execute(status -> {
-            RecordedExchange r = conversations.record(threadId, memberTurn, replyTurn, safetyNow);
-            states.save(threadId, memberId, new ThreadStates.Stored(planned.next, used));
-            return r;
-        });
+        Planned planned;
+        RecordedExchange recorded;
+        for (int attempt = 1; ; attempt++) {
+            ThreadStates.Stored stored = states.find(threadId).orElseGet(ThreadStates.Stored::fresh);
+            boolean safetyMode = stored.state().safetyMode() || thread.safetyMode() || safety.inSafetyMode(threadId);
+            ThreadState state =
+                    safetyMode && !stored.state().safetyMode() ? stored.state().withSafetyMode() : stored.state();
+            Planned plan = decision.overridesReply()
+                    ? protocol(decision.reply(), state)
+                    : companion(state, stored.usedVariants(), threadId, text, locale, decision);
+            try {
+                recorded = record(threadId, memberId, userTurnId, replyTurnId, text, decision, stored, plan);
+                planned = plan;
+                break;
+            } catch (ThreadStates.Conflict e) {
+                if (attempt == PLAN_ATTEMPTS) {
+                    throw Problems.conflict(
+                            "thread-busy", "Another message in this conversation is being answered. Send yours again.");
+                }
+            }
+        }
         Matcher chunks = CHUNK.matcher(planned.text);
         while (chunks.find()) {
             stream.token(chunks.group());
@@ -267,6 +259,42 @@ public class Companion {
                 new TurnRef(userTurnId),
                 new ReplyView(UUID.randomUUID(), planned.text, planned.kind, planned.phase, planned.resources),
                 risk);
+    }
+
+    /** Stores both turns and the thread's next state in one transaction. */
+    private RecordedExchange record(
+            UUID threadId,
+            UUID memberId,
+            UUID userTurnId,
+            UUID replyTurnId,
+            String text,
+            SafetyDecision decision,
+            ThreadStates.Stored plannedFrom,
+            Planned planned) {
+        MemberTurn memberTurn = new MemberTurn(
+                userTurnId,
+                text,
+                decision.screening(),
+                decision.incidentId(),
+                planned.understood == null ? null : Emotions.strongest(planned.understood.emotions(), 0.3),
+                planned.understood == null ? null : planned.understood.sentiment(),
+                planned.understood == null ? null : planned.understood.intent(),
+                planned.understood == null ? java.util.Set.of() : planned.understood.distortions());
+        CompanionTurn replyTurn = new CompanionTurn(
+                replyTurnId,
+                planned.text,
+                planned.kind.name(),
+                planned.phase.name(),
+                planned.transition.name(),
+                planned.exerciseId);
+        List<String> used = new ArrayList<>(plannedFrom.usedVariants());
+        used.addAll(planned.variantIds);
+        boolean safetyNow = planned.next.safetyMode();
+        return transaction.execute(status -> {
+            RecordedExchange r = conversations.record(threadId, memberTurn, replyTurn, safetyNow);
+            states.save(threadId, memberId, plannedFrom, planned.next, used);
+            return r;
+        });
     }
 
     /** A reply decided before it is stored. */
