@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.hearth.identity.Account;
 import org.hearth.identity.Accounts;
 import org.hearth.identity.Caller;
 import org.hearth.journal.Author;
+import org.hearth.journal.MemberLocale;
 import org.hearth.journal.RiskView;
 import org.hearth.platform.ProblemException;
 import org.hearth.safety.Hotline;
@@ -248,14 +248,7 @@ class ConversationPages {
             boolean latest) {}
 
     private Locale locale(Caller caller, Locale requestLocale) {
-        if (caller.userId() == null) {
-            return requestLocale;
-        }
-        return accounts.find(caller.userId())
-                .map(Account::locale)
-                .filter(tag -> !tag.isBlank())
-                .map(Locale::forLanguageTag)
-                .orElse(requestLocale);
+        return MemberLocale.of(accounts, caller, requestLocale);
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -2,10 +2,10 @@ package org.hearth.companion;
 
 import java.util.List;
 import java.util.Locale;
-import org.hearth.identity.Account;
 import org.hearth.identity.Accounts;
 import org.hearth.identity.Caller;
 import org.hearth.journal.Journal;
+import org.hearth.journal.MemberLocale;
 import org.hearth.journal.NewEntry;
 import org.hearth.journal.WrittenEntry;
 import org.hearth.platform.Problems;
@@ -168,14 +168,7 @@ class ExercisePages {
     }
 
     private Locale locale(Caller caller, Locale requestLocale) {
-        if (caller.userId() == null) {
-            return requestLocale;
-        }
-        return accounts.find(caller.userId())
-                .map(Account::locale)
-                .filter(tag -> !tag.isBlank())
-                .map(Locale::forLanguageTag)
-                .orElse(requestLocale);
+        return MemberLocale.of(accounts, caller, requestLocale);
     }
 
     /**
