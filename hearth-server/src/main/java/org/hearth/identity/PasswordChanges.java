@@ -31,6 +31,7 @@ class PasswordChanges implements Passwords {
     private final RateLimits rateLimits;
     private final IdentityProperties properties;
     private final AuditLog audit;
+    private final WebSessions sessions;
 
     PasswordChanges(
             Users users,
@@ -41,7 +42,8 @@ class PasswordChanges implements Passwords {
             Tokens tokens,
             RateLimits rateLimits,
             IdentityProperties properties,
-            AuditLog audit) {
+            AuditLog audit,
+            WebSessions sessions) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -51,6 +53,7 @@ class PasswordChanges implements Passwords {
         this.rateLimits = rateLimits;
         this.properties = properties;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Override
@@ -130,6 +133,7 @@ class PasswordChanges implements Passwords {
         }
         users.updatePasswordHash(account.id(), encoder.encode(chosen));
         tokens.revokeAll(account.id(), "account-recovered");
+        sessions.endAll(account.id());
         record("identity.password.recovered", account, Outcome.SUCCESS, sourceAddress, null);
         return nextCode;
     }

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -116,7 +117,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuthenticationProvider formSignIn, DataProtection protection)
+    SecurityFilterChain webChain(
+            HttpSecurity http, AuthenticationProvider formSignIn, DataProtection protection, SessionRegistry sessions)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
@@ -144,6 +146,9 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/signin?logout")
                         .permitAll())
+                // Every session is registered, so erasure and recovery can end all of a person's.
+                .sessionManagement(session ->
+                        session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/signin?ended"))
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }

@@ -3,6 +3,8 @@ package org.hearth.journal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -171,11 +173,25 @@ class JournalBrowserTests {
                 .click();
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("To delete everything, type DELETE in capital letters.");
 
-        page.getByLabel("To confirm, type DELETE").fill("DELETE");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete everything"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile("/signin\\?erased$"));
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your account and everything in it are deleted.");
+        // The same member signed in on a second device, whose session erasure must end too.
+        String origin = page.url().replaceFirst("^(https?://[^/]+).*$", "$1");
+        try (BrowserContext otherDevice =
+                page.context().browser().newContext(new Browser.NewContextOptions().setBaseURL(origin))) {
+            Page other = otherDevice.newPage();
+            Journeys.signIn(other, email);
+            other.navigate("/journal");
+            assertThat(other.locator(".entry-item")).containsText(marker);
+
+            page.getByLabel("To confirm, type DELETE").fill("DELETE");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete everything"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile("/signin\\?erased$"));
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your account and everything in it are deleted.");
+
+            other.navigate("/journal");
+            assertThat(other).hasURL(Pattern.compile("/signin\\?ended$"));
+            assertThat(other.getByRole(AriaRole.STATUS)).containsText("You were signed out here");
+        }
 
         page.getByLabel("Email address").fill(email);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Journeys.PASSWORD);
