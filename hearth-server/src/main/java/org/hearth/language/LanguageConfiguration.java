@@ -1,5 +1,6 @@
 package org.hearth.language;
 
+import java.time.Duration;
 import org.hearth.nlp.Analyzer;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.hearth.nlp.SentenceEmbedder;
@@ -13,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration {
 
+    /** Ten seconds cover one message's screen and understanding, even on a loaded node. */
     @Bean
     SentenceEmbedder sentenceEmbedder() {
-        return OnnxSentenceEmbedder.standard();
+        return new RecentEmbeddings(OnnxSentenceEmbedder.standard(), Duration.ofSeconds(10), 256);
     }
 
     @Bean
