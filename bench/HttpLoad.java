@@ -253,14 +253,6 @@ public class HttpLoad {
     }
 
     /** A top-level string field of a small JSON object, without a JSON library (single-file program). */
-    static String field(String json, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in the answer");
-        }
-        return m.group(1);
-    }
-
     static HttpRequest post(URI uri, String json, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
