@@ -320,8 +320,17 @@ public class Appointments {
     }
 
     /** An exclusion-constraint violation (SQLSTATE 23P01) becomes the 409 the API promises. */
+    /**
+     * The 409 for an insert or move the exclusion constraints refused. Two racing bookings can also
+     * deadlock inside the constraint check (each waits for the other's new row), and PostgreSQL then
+     * aborts one of them (40P01) while the other goes through: for the one aborted that is the same
+     * answer, the time was taken.
+     */
     private static RuntimeException overlapOr(DataAccessException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return Problems.conflict("appointment-overlap", "That time is already booked.");
+            }
             if (cause instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
                 String message = String.valueOf(sql.getMessage());
                 if (message.contains(AppointmentStore.MEMBER_OVERLAP)) {
