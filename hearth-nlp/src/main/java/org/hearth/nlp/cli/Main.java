@@ -216,29 +216,47 @@ public final class Main {
                         : "tuned per output for F1 on every tenth GoEmotions train row, held out of training"
                                 + " (dev never seen)");
         HeadManifest untunedManifest = manifest(spec, outputs, Map.of(), embedder, data, null, hyper);
+        int members = Integer.parseInt(opts.getOrDefault("ensemble", "1"));
+        if (members < 1) {
+            throw new IllegalArgumentException("--ensemble must be at least 1");
+        }
+        if (members > 1) {
+            hyper.put(
+                    "ensemble",
+                    members + " networks, seeds " + settings.seed() + " to "
+                            + (settings.seed() + members - 1) + ", logits averaged (stored as one network of "
+                            + members * settings.hidden() + " hidden units)");
+        }
         long start = System.nanoTime();
-        Mlp mlp = MlpTrainer.fit(
-                fitRows.stream().map(Corpus.Row::labels).toList(),
-                fitX.toArray(float[][]::new),
-                outputs,
-                settings,
-                (epoch, net) -> {
-                    if (opts.containsKey("verbose")) {
-                        Head h = Head.of(spec, net, untunedManifest, embedder.dimensions());
-                        Map<String, Double> t =
-                                HeadEvaluation.tuneThresholds(outputs, tuneRows, HeadEvaluation.score(h, tuneVectors));
-                        HeadEvaluation.Result r = HeadEvaluation.evaluate(
-                                Head.of(spec, net, withThresholds(untunedManifest, t), embedder.dimensions()),
-                                devRows,
-                                devX);
-                        System.err.printf(
-                                "epoch %d (%d s): dev macro-F1 %.4f, Ekman %.4f%n",
-                                epoch,
-                                (System.nanoTime() - start) / 1_000_000_000,
-                                r.figure("macroF1"),
-                                r.figure("ekmanMacroF1"));
-                    }
-                });
+        List<Mlp> trained = new ArrayList<>();
+        for (int member = 0; member < members; member++) {
+            MlpTrainer.Settings memberSettings = new MlpTrainer.Settings(
+                    settings.hidden(),
+                    settings.epochs(),
+                    settings.learningRate(),
+                    settings.minibatch(),
+                    settings.dropout(),
+                    settings.weightDecay(),
+                    settings.seed() + member);
+            trained.add(fitEmotionMlp(
+                    spec,
+                    opts,
+                    embedder,
+                    outputs,
+                    fitRows,
+                    fitX,
+                    tuneRows,
+                    tuneVectors,
+                    devRows,
+                    devX,
+                    untunedManifest,
+                    memberSettings,
+                    start));
+            System.err.printf(
+                    "member %d of %d trained (%d s)%n",
+                    member + 1, members, (System.nanoTime() - start) / 1_000_000_000);
+        }
+        Mlp mlp = Mlp.logitAverage(trained);
         System.err.printf("trained %s (mlp) in %d ms%n", spec.headName(), (System.nanoTime() - start) / 1_000_000);
         Head untuned = Head.of(spec, mlp, untunedManifest, embedder.dimensions());
         Map<String, Double> thresholds =
@@ -268,6 +286,45 @@ public final class Main {
         System.out.printf(
                 "wrote %s (%d bytes) and %s to %s%n",
                 Head.MLP_FILE, Files.size(out.resolve(Head.MLP_FILE)), Head.MANIFEST_FILE, out);
+    }
+
+    /** One network of the emotions head; with {@code --verbose}, dev figures after every epoch. */
+    private static Mlp fitEmotionMlp(
+            HeadSpec spec,
+            Map<String, String> opts,
+            SentenceEmbedder embedder,
+            List<String> outputs,
+            List<Corpus.Row> fitRows,
+            List<float[]> fitX,
+            List<Corpus.Row> tuneRows,
+            float[][] tuneVectors,
+            List<Corpus.Row> devRows,
+            float[][] devX,
+            HeadManifest untunedManifest,
+            MlpTrainer.Settings settings,
+            long start) {
+        return MlpTrainer.fit(
+                fitRows.stream().map(Corpus.Row::labels).toList(),
+                fitX.toArray(float[][]::new),
+                outputs,
+                settings,
+                (epoch, net) -> {
+                    if (opts.containsKey("verbose")) {
+                        Head h = Head.of(spec, net, untunedManifest, embedder.dimensions());
+                        Map<String, Double> t =
+                                HeadEvaluation.tuneThresholds(outputs, tuneRows, HeadEvaluation.score(h, tuneVectors));
+                        HeadEvaluation.Result r = HeadEvaluation.evaluate(
+                                Head.of(spec, net, withThresholds(untunedManifest, t), embedder.dimensions()),
+                                devRows,
+                                devX);
+                        System.err.printf(
+                                "epoch %d (%d s): dev macro-F1 %.4f, Ekman %.4f%n",
+                                epoch,
+                                (System.nanoTime() - start) / 1_000_000_000,
+                                r.figure("macroF1"),
+                                r.figure("ekmanMacroF1"));
+                    }
+                });
     }
 
     private static Corpus.Row withGroups(Corpus.Row row, boolean ekmanOutputs) {
