@@ -114,6 +114,30 @@ class PrivateJournalBrowserTests {
                 .click();
         page.navigate("/journal");
         assertThat(page.locator(".entry-item")).containsText(marker);
+
+        // Changing the password in settings moves the journal's key to the new one.
+        page.navigate("/settings");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change your password"))
+                .click();
+        page.getByLabel("Current password").fill("not the current one");
+        page.getByLabel("New password").fill("yet another phrase to remember");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change my password"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("That is not your current password.");
+        page.getByLabel("Current password").fill(newPassword);
+        page.getByLabel("New password").fill("yet another phrase to remember");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change my password"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your password is changed.");
+        assertFitsThePhone(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("yet another phrase to remember");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.navigate("/journal");
+        assertThat(page.locator(".entry-item")).containsText(marker);
     }
 
     private static void assertFitsThePhone(Page page) {
