@@ -633,7 +633,10 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern COERCION = p("\\bcontrols (?:all )?my money|\\bwon't let me (?:see|leave|go|have)"
             + "|\\bscreams at me|\\bthrows things at me");
     private static final Pattern MEDICAL_NOW = p("\\b(?:can't|cannot|can not|cant) breathe?\\b|\\blips (?:are )?"
-            + "(?:turning )?blue|\\bchest pain|\\b(?:isn't|not|won't|wont) waking up|\\bunconscious|\\bcollaps(?:ing|ed)"
+            + "(?:turning )?blue|\\bchest pain|\\b(?:isn't|not|won't|wont) waking up|\\bunconscious"
+            // A marriage, a plan or the world collapsing is not a body collapsing.
+            + "|\\b(?<!(?:marriage|relationship|world|life|business|economy|career|company|plan|plans|project"
+            + "|team|roof|building|house|bridge|market|deal) (?:is|was|are|were|'s) )collaps(?:ing|ed)"
             + "|\\bnot breathing|\\bstopped breathing|\\bcan't feel my (?:hands|legs|face)");
     private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
             + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"

@@ -54,10 +54,24 @@ class LexicalStageTests {
                 "that party was od fun",
                 "the exam killed her, she said",
                 "I'd rather die than sing in public",
-                "I'm killing myself laughing at this"
+                "I'm killing myself laughing at this",
+                // Found by EverydayLinesTests (a distortions line), 2026-12-04.
+                "a tiny argument with my wife and it feels like the marriage is collapsing",
+                "the whole plan is collapsing around me"
             })
     void cutsOutIdiomsAndHyperbole(String text) {
         assertThat(level(text)).isEqualTo(RiskLevel.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "my dad just collapsed on the kitchen floor",
+                "she collapsed and now she isn't waking up",
+                "my wife is collapsing, what do I do"
+            })
+    void keepsABodyCollapsingAnEmergency(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.IMMINENT);
     }
 
     @ParameterizedTest

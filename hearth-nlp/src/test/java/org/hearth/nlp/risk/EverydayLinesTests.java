@@ -1,0 +1,98 @@
+package org.hearth.nlp.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * False alarms on everyday text. The team's own lines for the intent, sentiment and distortion heads
+ * (data/intent, data/sentiment, data/distortions: venting, questions, greetings, goodbyes, none of
+ * them a crisis) are screened one by one, without context, as a member's first message would be.
+ * Each flagged line would show the member a protocol reply and, at MODERATE and above, open an
+ * incident for a responder.
+ *
+ * <p>A ratchet, not the clinical gate: the ceilings are the counts first measured on 2026-12-04 with
+ * the shipped screen, so a change may lower them (then lower the ceiling too) but never raise them.
+ * Counts only are printed; the lines themselves stay out of the build log. The known weak spot is
+ * goodbyes: the head confuses a warm sign-off with a farewell note. That error is in the safe
+ * direction, so no rule mutes it; a fix has to come from the model seeing context.
+ */
+class EverydayLinesTests {
+
+    /** Lines at HIGH or IMMINENT: 21 first measured 2026-12-04, 20 once "the marriage is collapsing" no longer read as a medical emergency. */
+    static final int CEILING_HIGH_OR_ABOVE = 20;
+
+    /** Lines at MODERATE or above (each opens an incident), measured with the ceiling above. */
+    static final int CEILING_MODERATE_OR_ABOVE = 20;
+
+    /** Goodbye lines (intent "goodbye") at HIGH or above, first measured 2026-12-04. */
+    static final int CEILING_GOODBYES_HIGH = 5;
+
+    private record Line(String text, String intent) {}
+
+    private static DefaultRiskScreen screen;
+
+    @BeforeAll
+    static void loadScreen() {
+        // What the screen decides, not how fast: see RiskScreenGateTests.
+        screen = DefaultRiskScreen.create(java.time.Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeScreen() {
+        screen.close();
+    }
+
+    private static List<Line> everydayLines() throws IOException {
+        List<Line> lines = new ArrayList<>();
+        for (String head : List.of("intent", "sentiment", "distortions")) {
+            for (String split : List.of("train.tsv", "dev.tsv")) {
+                List<String> rows = Files.readAllLines(Path.of("data", head, split));
+                for (String row : rows.subList(1, rows.size())) {
+                    String[] columns = row.split("\t");
+                    if (columns.length >= 3 && !columns[0].isBlank()) {
+                        lines.add(new Line(columns[0], columns[2]));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void flagsNoMoreEverydayLinesThanWhenFirstMeasured() throws IOException {
+        List<Line> lines = everydayLines();
+        Map<RiskLevel, Integer> byLevel = new EnumMap<>(RiskLevel.class);
+        int goodbyes = 0;
+        int goodbyesHigh = 0;
+        for (Line line : lines) {
+            RiskLevel level = screen.screen(line.text(), List.of()).level();
+            byLevel.merge(level, 1, Integer::sum);
+            if (line.intent().equals("goodbye")) {
+                goodbyes++;
+                if (level.compareTo(RiskLevel.HIGH) >= 0) {
+                    goodbyesHigh++;
+                }
+            }
+        }
+        int high = byLevel.getOrDefault(RiskLevel.HIGH, 0) + byLevel.getOrDefault(RiskLevel.IMMINENT, 0);
+        int moderate = high + byLevel.getOrDefault(RiskLevel.MODERATE, 0);
+        System.out.printf(
+                "everyday lines: %d screened, by level %s; MODERATE+ %d, HIGH+ %d; goodbyes at HIGH+ %d of %d%n",
+                lines.size(), byLevel, moderate, high, goodbyesHigh, goodbyes);
+
+        assertThat(lines).hasSizeGreaterThan(1000);
+        assertThat(high).as("everyday lines at HIGH or above").isLessThanOrEqualTo(CEILING_HIGH_OR_ABOVE);
+        assertThat(moderate).as("everyday lines at MODERATE or above").isLessThanOrEqualTo(CEILING_MODERATE_OR_ABOVE);
+        assertThat(goodbyesHigh).as("goodbye lines at HIGH or above").isLessThanOrEqualTo(CEILING_GOODBYES_HIGH);
+    }
+}
