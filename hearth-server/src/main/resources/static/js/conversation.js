@@ -143,6 +143,15 @@
           replyText.textContent = problem.detail || "Something went wrong. Please try again.";
           status.textContent = "Your message could not be answered.";
           send.disabled = false;
+          if (problem.type && /\/private-journal-locked$/.test(problem.type)) {
+            // Nothing was kept: give the words back and the way to unlock.
+            input.value = text;
+            var unlock = element("a", "button", "Unlock my journal");
+            unlock.href = "/unlock?next=" + encodeURIComponent(form.getAttribute("data-thread-href"));
+            var actions = element("p");
+            actions.appendChild(unlock);
+            reply.appendChild(actions);
+          }
         }
       }
 

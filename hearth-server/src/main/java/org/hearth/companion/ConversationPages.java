@@ -15,6 +15,7 @@ import org.hearth.identity.Accounts;
 import org.hearth.identity.Caller;
 import org.hearth.journal.Author;
 import org.hearth.journal.MemberLocale;
+import org.hearth.journal.PrivateJournal;
 import org.hearth.journal.RiskView;
 import org.hearth.platform.ProblemException;
 import org.hearth.safety.Hotline;
@@ -55,12 +56,14 @@ class ConversationPages {
     private final Companion companion;
     private final Accounts accounts;
     private final Safety safety;
+    private final PrivateJournal privateJournal;
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    ConversationPages(Companion companion, Accounts accounts, Safety safety) {
+    ConversationPages(Companion companion, Accounts accounts, Safety safety, PrivateJournal privateJournal) {
         this.companion = companion;
         this.accounts = accounts;
         this.safety = safety;
+        this.privateJournal = privateJournal;
     }
 
     @ModelAttribute("pageStyles")
@@ -106,11 +109,19 @@ class ConversationPages {
         if (text.isBlank()) {
             return render(caller, threadId, locale, request, "Please write something before sending.", model);
         }
+        boolean locked = privateJournal.isLocked(caller.requireUserId());
         try {
-            companion.send(caller, threadId, text, locale);
+            Exchange exchange = companion.send(caller, threadId, text, locale);
+            if (locked && exchange.reply().kind() != ReplyKind.COMPANION) {
+                // Screened while the journal is locked: the thread cannot be shown, the crisis lines can.
+                return "redirect:" + helpPage(locale);
+            }
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 404) {
                 throw e;
+            }
+            if (locked && e.getStatusCode().value() == 423) {
+                return "redirect:/unlock?next=" + threadHref(threadId);
             }
             // The problem's detail never carries the member's words.
             return render(caller, threadId, locale, request, e.getBody().getDetail(), model);
@@ -130,9 +141,11 @@ class ConversationPages {
             @RequestParam(defaultValue = "") String text,
             @AuthenticationPrincipal Caller caller,
             Locale requestLocale) {
-        // What can be known now fails before the stream starts, as an ordinary problem answer.
-        companion.thread(caller, threadId);
+        // What can be known now fails before the stream starts, as an ordinary problem answer. Nothing
+        // is opened here, so a locked private journal's message still reaches the screen.
+        companion.requireOwnThread(caller, threadId);
         Locale locale = locale(caller, requestLocale);
+        boolean locked = privateJournal.isLocked(caller.requireUserId());
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         streams.execute(() -> {
             try {
@@ -147,7 +160,7 @@ class ConversationPages {
                         event(emitter, "token", Map.of("text", piece));
                     }
                 });
-                event(emitter, "done", done(threadId, exchange.reply()));
+                event(emitter, "done", done(threadId, exchange.reply(), locked ? helpPage(locale) : null));
                 emitter.complete();
             } catch (ProblemException e) {
                 event(emitter, "problem", e.getBody());
@@ -169,9 +182,23 @@ class ConversationPages {
         return emitter;
     }
 
-    private Map<String, Object> done(UUID threadId, ReplyView reply) {
+    /** The public crisis-help page in the member's locale: their lines, without opening the journal. */
+    private static String helpPage(Locale locale) {
+        return "/help?locale=" + locale.toLanguageTag();
+    }
+
+    private static String threadHref(UUID threadId) {
+        return "/conversations/" + threadId;
+    }
+
+    /**
+     * @param lockedHelp where a protocol reply is shown when the journal is locked (the thread page
+     *     cannot be), or null when it is not
+     */
+    private Map<String, Object> done(UUID threadId, ReplyView reply, @Nullable String lockedHelp) {
         Map<String, Object> done = new LinkedHashMap<>();
-        done.put("threadHref", "/conversations/" + threadId);
+        boolean protocol = reply.kind() != ReplyKind.COMPANION;
+        done.put("threadHref", protocol && lockedHelp != null ? lockedHelp : threadHref(threadId));
         done.put("kind", reply.kind().name());
         // A protocol reply is shown as the safety module's card, which the server renders.
         done.put("crisis", reply.kind() != ReplyKind.COMPANION);

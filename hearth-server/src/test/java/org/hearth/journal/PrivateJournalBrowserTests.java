@@ -140,6 +140,49 @@ class PrivateJournalBrowserTests {
         assertThat(page.locator(".entry-item")).containsText(marker);
     }
 
+    @Test
+    void aLockedJournalStillMeetsACrisisWithTheCrisisLines(Page page) {
+        page.setViewportSize(360, 780);
+        String email = Journeys.newEmail();
+        Journeys.signUp(page, email, "Ira", "en-US");
+        Journeys.signIn(page, email);
+        page.navigate("/settings");
+        page.getByLabel("Your password").fill(Journeys.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my journal private"))
+                .click();
+        assertThat(page.locator("#recovery-code")).isVisible();
+        page.navigate("/conversations");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a new conversation"))
+                .click();
+        UUID memberId = jdbc.sql("select id from identity_users where lower(email) = lower(:e)")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+
+        // The journal locks itself while the page is open (idle time, or a sign-out elsewhere).
+        protection.lock(memberId);
+        page.getByLabel("Your message").fill("Just checking in, a quiet day.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(page.locator(".turn--companion").last()).containsText("Your private journal is locked");
+        assertThat(page.getByLabel("Your message")).hasValue("Just checking in, a quiet day.");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unlock my journal")))
+                .isVisible();
+
+        // A crisis is screened all the same, and the crisis lines are shown though the thread cannot be.
+        page.getByLabel("Your message").fill("i took all of my pills about an hour ago");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/help\\?locale=en-US"));
+        assertThat(page.locator(".crisis-card").first()).isVisible();
+        assertThat(page.locator("a[href='tel:988']").first()).isVisible();
+        assertThat(jdbc.sql("select count(*) from safety_incident where member_id = :m and level = 'IMMINENT'")
+                        .param("m", memberId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     private static void assertFitsThePhone(Page page) {
         Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
         assertThat(width.intValue()).isLessThanOrEqualTo(360);
