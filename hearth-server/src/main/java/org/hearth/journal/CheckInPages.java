@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hearth.identity.Caller;
 import org.hearth.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,15 @@ class CheckInPages {
             recorded = journal.checkIn(
                     caller, new NewCheckIn(mood, energy, sleepHours, note), locales.localeOf(caller, requestLocale));
         } catch (ProblemException e) {
+            if (e.getStatusCode().value() == 423) {
+                // A locked private journal kept nothing; the screen ran all the same.
+                Map<String, Object> properties = e.getBody().getProperties();
+                boolean crisis = properties != null && properties.get("protocolReply") != null;
+                return crisis
+                        ? "redirect:/help?locale="
+                                + locales.localeOf(caller, requestLocale).toLanguageTag()
+                        : "redirect:/unlock?next=/checkins";
+            }
             return render(caller, e.getBody().getDetail(), null, model);
         }
         if (recorded.reply() != null) {

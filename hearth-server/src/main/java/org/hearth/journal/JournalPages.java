@@ -136,6 +136,14 @@ class JournalPages {
         // The problem's field messages name rules, never the member's words.
         model.addAttribute("errors", e.errors());
         model.addAttribute("error", e.getBody().getDetail());
+        // A locked private journal kept nothing, but the screen ran: its crisis card, when it gave one,
+        // is shown above the editor.
+        boolean locked = e.getStatusCode().value() == 423;
+        model.addAttribute("locked", locked);
+        Object reply = e.getBody().getProperties() == null
+                ? null
+                : e.getBody().getProperties().get("protocolReply");
+        model.addAttribute("reply", locked ? reply : null);
         return "journal/editor";
     }
 

@@ -181,6 +181,24 @@ class PrivateJournalBrowserTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+
+        // The same in the journal's editor: nothing is kept, the crisis card shows, the words stay.
+        page.navigate("/journal/new");
+        String entry = "I swallowed the whole bottle of pills just now";
+        page.getByLabel("What is on your mind?").fill(entry);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save entry"))
+                .click();
+        assertThat(page.locator(".crisis-card")).isVisible();
+        assertThat(page.locator(".error-summary")).containsText("Your private journal is locked");
+        assertThat(page.getByLabel("What is on your mind?")).hasValue(entry);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unlock my journal")))
+                .isVisible();
+        assertFitsThePhone(page);
+        assertThat(jdbc.sql("select count(*) from journal_entries where member_id = :m")
+                        .param("m", memberId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static void assertFitsThePhone(Page page) {
