@@ -7,11 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PlatformWebIntegrationTest
@@ -20,6 +22,14 @@ class ObservabilityIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void pushesNoMetricsOverOtlpUnlessAskedTo() {
+        assertThat(context.getBeansOfType(OtlpMeterRegistry.class)).isEmpty();
+    }
 
     @Test
     void exposesPrometheusMetrics() throws Exception {
