@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.hearth.ApiClient;
 import org.hearth.ApiClient.Answer;
 import org.hearth.MemberApiIntegrationTest;
+import org.hearth.MemberApiPeople;
+import org.hearth.MemberApiPeople.Person;
 import org.hearth.platform.DataProtection;
 import org.hearth.platform.DataProtectionException;
 import org.hearth.platform.HearthProperties;
@@ -37,9 +39,7 @@ import tools.jackson.databind.JsonNode;
 @MemberApiIntegrationTest
 class MemberDataIntegrationTests {
 
-    static final String ADMIN_EMAIL = MemberApiIntegrationTest.ADMIN_EMAIL;
-    static final String ADMIN_PASSWORD = MemberApiIntegrationTest.ADMIN_PASSWORD;
-    static final String PASSWORD = "a long and private phrase";
+    static final String PASSWORD = MemberApiPeople.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -57,38 +57,12 @@ class MemberDataIntegrationTests {
         return new ApiClient("http://localhost:" + port);
     }
 
-    record Person(UUID id, String email, String token) {}
-
     Person member() {
-        String email = "member-" + UUID.randomUUID() + "@journal-tests.example.org";
-        Answer registered = api().call(
-                        "POST",
-                        "/api/v1/auth/register",
-                        null,
-                        Map.of("email", email, "password", PASSWORD, "displayName", "Sam", "locale", "en-US"));
-        assertThat(registered.status()).isEqualTo(201);
-        return new Person(
-                UUID.fromString(registered.body().get("userId").asString()), email, api().token(email, PASSWORD));
+        return new MemberApiPeople(api()).member("Sam");
     }
 
     Person clinician() {
-        String email = "clinician-" + UUID.randomUUID() + "@journal-tests.example.org";
-        Answer created = api().call(
-                        "POST",
-                        "/api/v1/admin/users",
-                        api().token(ADMIN_EMAIL, ADMIN_PASSWORD),
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                PASSWORD,
-                                "displayName",
-                                "Dr. Lee",
-                                "roles",
-                                List.of("CLINICIAN")));
-        assertThat(created.status()).isEqualTo(201);
-        return new Person(
-                UUID.fromString(created.body().get("userId").asString()), email, api().token(email, PASSWORD));
+        return new MemberApiPeople(api()).staff("CLINICIAN", "Dr. Lee");
     }
 
     @Test

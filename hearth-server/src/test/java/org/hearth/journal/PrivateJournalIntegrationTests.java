@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.hearth.ApiClient;
 import org.hearth.ApiClient.Answer;
 import org.hearth.MemberApiIntegrationTest;
+import org.hearth.MemberApiPeople;
+import org.hearth.MemberApiPeople.Person;
 import org.hearth.platform.DataProtection;
 import org.hearth.platform.Sealed;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @MemberApiIntegrationTest
 class PrivateJournalIntegrationTests {
 
-    static final String PASSWORD = "a long and private phrase";
+    static final String PASSWORD = MemberApiPeople.PASSWORD;
     static final String CODE_PATTERN = "([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}";
 
     @LocalServerPort
@@ -50,8 +52,6 @@ class PrivateJournalIntegrationTests {
     ApiClient api() {
         return new ApiClient("http://localhost:" + port);
     }
-
-    record Person(UUID id, String email, String token) {}
 
     @Test
     void aPrivateJournalIsClosedToStaffAndToTheServerWhileSignedOut(CapturedOutput output) {
@@ -351,35 +351,11 @@ class PrivateJournalIntegrationTests {
                 .list();
     }
 
-    private Person member() {
-        String email = "private-" + UUID.randomUUID() + "@journal-tests.example.org";
-        Answer registered = api().call(
-                        "POST",
-                        "/api/v1/auth/register",
-                        null,
-                        Map.of("email", email, "password", PASSWORD, "displayName", "Robin", "locale", "en-US"));
-        assertThat(registered.status()).isEqualTo(201);
-        return new Person(
-                UUID.fromString(registered.body().get("userId").asString()), email, api().token(email, PASSWORD));
+    Person member() {
+        return new MemberApiPeople(api()).member("Robin");
     }
 
-    private Person clinician() {
-        String email = "clinician-" + UUID.randomUUID() + "@journal-tests.example.org";
-        Answer created = api().call(
-                        "POST",
-                        "/api/v1/admin/users",
-                        api().token(MemberApiIntegrationTest.ADMIN_EMAIL, MemberApiIntegrationTest.ADMIN_PASSWORD),
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                PASSWORD,
-                                "displayName",
-                                "Dr. Ortiz",
-                                "roles",
-                                List.of("CLINICIAN")));
-        assertThat(created.status()).isEqualTo(201);
-        return new Person(
-                UUID.fromString(created.body().get("userId").asString()), email, api().token(email, PASSWORD));
+    Person clinician() {
+        return new MemberApiPeople(api()).staff("CLINICIAN", "Dr. Lee");
     }
 }
