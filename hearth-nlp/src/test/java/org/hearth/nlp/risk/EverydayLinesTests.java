@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,18 +37,7 @@ class EverydayLinesTests {
 
     private record Line(String text, String intent) {}
 
-    private static DefaultRiskScreen screen;
-
-    @BeforeAll
-    static void loadScreen() {
-        // What the screen decides, not how fast: see RiskScreenGateTests.
-        screen = DefaultRiskScreen.create(java.time.Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void closeScreen() {
-        screen.close();
-    }
+    private static final DefaultRiskScreen screen = GateScreen.shared();
 
     private static List<Line> everydayLines() throws IOException {
         List<Line> lines = new ArrayList<>();

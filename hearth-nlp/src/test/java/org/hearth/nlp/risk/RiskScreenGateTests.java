@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,20 +53,7 @@ class RiskScreenGateTests {
     /** Measured on dev-v3.tsv (0.096, 9/94), rounded up. */
     static final double DEV_V3_CEILING_FPR = 0.10;
 
-    private static DefaultRiskScreen screen;
-
-    @BeforeAll
-    static void loadScreen() {
-        // The gates measure what the screen decides, not how fast: on a loaded build machine the
-        // shipped 500 ms model timeout is sometimes hit, and a degraded row would move the figures.
-        // Timeouts and their fail-closed result are tested in DefaultRiskScreenTests.
-        screen = DefaultRiskScreen.create(java.time.Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void closeScreen() {
-        screen.close();
-    }
+    private static final DefaultRiskScreen screen = GateScreen.shared();
 
     private static RiskMetrics evaluate(String file) throws IOException {
         return RiskMetrics.of(screen, RiskDataSet.read(Path.of("src/test/resources/risk", file)));
