@@ -29,10 +29,7 @@ class AssessmentBrowserTests {
 
     @Test
     void takesThePhq9OnAPhoneAndSeesTheBandExplainedAndTheHistoryChart(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Ana", "en-US");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Ana", "en-US");
 
         page.getByRole(
                         AriaRole.LINK,
@@ -92,10 +89,7 @@ class AssessmentBrowserTests {
 
     @Test
     void showsTheCrisisCardWithTapToCallWhenItem9IsMoreThanHalfTheDays(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Jo", "en-US");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Jo", "en-US");
         page.navigate("/assessments/phq-9");
 
         answerAll(

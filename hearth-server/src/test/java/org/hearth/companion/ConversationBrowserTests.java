@@ -43,10 +43,7 @@ class ConversationBrowserTests {
 
     @Test
     void streamsRepliesThroughTheWholeConversationAndOpensTheOfferedExercise(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Noor", "en-US");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Noor", "en-US");
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Talk").setExact(true))
@@ -103,10 +100,7 @@ class ConversationBrowserTests {
 
     @Test
     void answersACrisisMessageWithTheCrisisCardAndTapToCall(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Kit", "en-US");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Kit", "en-US");
         page.navigate("/conversations");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a new conversation"))
                 .click();

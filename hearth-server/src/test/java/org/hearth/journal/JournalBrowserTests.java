@@ -58,10 +58,7 @@ class JournalBrowserTests {
 
     @Test
     void showsTheCrisisCardWhenAnEntrySaysTheMemberIsInDanger(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Bo", "en-US");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Bo", "en-US");
         page.navigate("/journal/new");
         page.getByLabel("What is on your mind?").fill("i took all of my pills about an hour ago");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save entry"))
@@ -142,10 +139,7 @@ class JournalBrowserTests {
 
     @Test
     void downloadsTheArchiveAndThenErasesTheAccountAfterConfirmation(Page page) throws IOException {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Eli", "en-GB");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Eli", "en-GB");
         String marker = "heron-" + UUID.randomUUID();
         page.navigate("/journal/new");
         page.getByLabel("What is on your mind?").fill("Saw a " + marker + " today.");

@@ -31,10 +31,7 @@ class PrivateJournalBrowserTests {
 
     @Test
     void makesTheJournalPrivateUnlocksItAndRecoversWithTheCode(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Noa", "en-GB");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Noa", "en-GB");
         String marker = "wren-" + UUID.randomUUID();
         page.navigate("/journal/new");
         page.getByLabel("What is on your mind?").fill("A " + marker + " sang at the window.");
@@ -142,10 +139,7 @@ class PrivateJournalBrowserTests {
 
     @Test
     void aLockedJournalStillMeetsACrisisWithTheCrisisLines(Page page) {
-        page.setViewportSize(360, 780);
-        String email = Journeys.newEmail();
-        Journeys.signUp(page, email, "Ira", "en-US");
-        Journeys.signIn(page, email);
+        String email = Journeys.newMemberOnAPhone(page, "Ira", "en-US");
         page.navigate("/settings");
         page.getByLabel("Your password").fill(Journeys.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my journal private"))

@@ -51,6 +51,20 @@ public final class Journeys {
         assertThat(page).hasURL(Pattern.compile("/$"));
     }
 
+    /**
+     * On a 360 px phone, signs up a new member with the given language and region and signs them in;
+     * ends on the home page.
+     *
+     * @return the member's email address
+     */
+    public static String newMemberOnAPhone(Page page, String displayName, String locale) {
+        page.setViewportSize(360, 780);
+        String email = newEmail();
+        signUp(page, email, displayName, locale);
+        signIn(page, email);
+        return email;
+    }
+
     public static void signUpAndSignIn(Page page, String displayName) {
         String email = newEmail();
         signUp(page, email, displayName);
