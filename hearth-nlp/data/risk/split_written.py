@@ -7,7 +7,7 @@ the id alone (never by a row's text, label or score), go to the held-back dev fi
 src/test/resources/risk/dev-v3.tsv), which the model never trains on; the rest go to the training
 folder (default data/risk/written-v3/batch-NN.tsv).
 
-Rows whose text (stripped, lower case) equals a text already in train.tsv, dev.tsv, heldout-v2.tsv,
+Rows whose text (stripped, lower case) equals a text already in train.tsv, dev.tsv, a heldout-*.tsv,
 another written-v* folder, another dev-v* file or an earlier batch are left out, so no training text
 is also an evaluation text. The frozen set is only compared by this exact-match check, and only the
 number of rows left out is printed.
@@ -50,7 +50,8 @@ def texts_of(path, column):
 
 seen = texts_of("data/risk/train.tsv", 1)
 seen |= texts_of("src/test/resources/risk/dev.tsv", 5)
-seen |= texts_of("src/test/resources/risk/heldout-v2.tsv", 5)
+for frozen in sorted(glob.glob("src/test/resources/risk/heldout-*.tsv")):
+    seen |= texts_of(frozen, 5)
 for other in sorted(glob.glob("data/risk/written-v*/batch-*.tsv")):
     if os.path.normpath(os.path.dirname(other)) != os.path.normpath(TRAIN_DIR):
         seen |= texts_of(other, 5)
