@@ -75,7 +75,7 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
     public static DefaultRiskScreen create(SentenceEmbedder embedder, Duration modelTimeout) {
         RiskModel model;
         try {
-            model = TribuoRiskModel.load(embedder);
+            model = TrainedRiskModel.load(embedder);
         } catch (RuntimeException e) {
             // A screen without its model still screens: every call is degraded and says so.
             LOG.log(

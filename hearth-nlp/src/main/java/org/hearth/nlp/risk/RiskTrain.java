@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.hearth.nlp.SentenceEmbedder;
 import org.hearth.nlp.train.EmbeddingCache;
+import org.hearth.nlp.train.MlpTrainer;
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -89,7 +90,9 @@ public final class RiskTrain {
             @Nullable Path cache,
             List<Path> trainOnly,
             Map<RiskLevel, Float> labelWeights,
-            String view) {}
+            String view,
+            int hidden,
+            double dropout) {}
 
     private RiskTrain() {}
 
@@ -99,8 +102,10 @@ public final class RiskTrain {
         Path out = null;
         long seed = 17;
         String algorithm = "lr";
-        int epochs = 80;
-        double learningRate = 0.2;
+        Integer epochs = null;
+        Double learningRate = null;
+        int hidden = 256;
+        double dropout = 0.3;
         int folds = 5;
         double targetRecall = 0.98;
         double minThreshold = 0.2;
@@ -130,15 +135,23 @@ public final class RiskTrain {
                 case "--train-only" -> trainOnly.add(CommandPaths.resolve(args[++i]));
                 case "--label-weights" -> labelWeights = labelWeights(args[++i]);
                 case "--view" -> view = args[++i];
+                case "--hidden" -> hidden = Integer.parseInt(args[++i]);
+                case "--dropout" -> dropout = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
                 }
             }
         }
-        if (data.isEmpty() || out == null || !(algorithm.equals("lr") || algorithm.equals("fm"))) {
-            System.err.println(
-                    "usage: RiskTrain --data <tsv or dir> --out <dir> --seed N [--dev <tsv>]" + " [--algorithm lr|fm]");
+        if (data.isEmpty() || out == null || !List.of("lr", "fm", "mlp").contains(algorithm)) {
+            System.err.println("usage: RiskTrain --data <tsv or dir> --out <dir> --seed N [--dev <tsv>]"
+                    + " [--algorithm lr|fm|mlp]");
+            System.exit(2);
+            return;
+        }
+        boolean mlp = algorithm.equals("mlp");
+        if (mlp && !labelWeights.isEmpty()) {
+            System.err.println("--label-weights applies to lr and fm only");
             System.exit(2);
             return;
         }
@@ -150,8 +163,8 @@ public final class RiskTrain {
                         seed,
                         dev,
                         algorithm,
-                        epochs,
-                        learningRate,
+                        epochs != null ? epochs : mlp ? 40 : 80,
+                        learningRate != null ? learningRate : mlp ? 0.001 : 0.2,
                         folds,
                         targetRecall,
                         minThreshold,
@@ -161,7 +174,9 @@ public final class RiskTrain {
                         cache,
                         trainOnly,
                         labelWeights,
-                        view),
+                        view,
+                        hidden,
+                        dropout),
                 embedder);
         System.out.println(manifest);
     }
@@ -234,11 +249,22 @@ public final class RiskTrain {
         return rows;
     }
 
-    /** The learner and its hyper-parameters. */
-    record Spec(String algorithm, int epochs, double learningRate, long seed, Map<RiskLevel, Float> labelWeights) {
+    /** The learner and its hyper-parameters ({@code hidden}, {@code dropout} for the MLP only). */
+    record Spec(
+            String algorithm,
+            int epochs,
+            double learningRate,
+            long seed,
+            Map<RiskLevel, Float> labelWeights,
+            int hidden,
+            double dropout) {
 
         Spec(String algorithm, int epochs, double learningRate, long seed) {
-            this(algorithm, epochs, learningRate, seed, Map.of());
+            this(algorithm, epochs, learningRate, seed, Map.of(), 256, 0.3);
+        }
+
+        Spec(String algorithm, int epochs, double learningRate, long seed, Map<RiskLevel, Float> labelWeights) {
+            this(algorithm, epochs, learningRate, seed, labelWeights, 256, 0.3);
         }
 
         float weight(RiskLevel level) {
@@ -256,10 +282,19 @@ public final class RiskTrain {
             return new LinearSGDTrainer(new LogMulticlass(), adaGrad, epochs, Integer.MAX_VALUE, 1, seed);
         }
 
+        MlpTrainer.Settings mlpSettings() {
+            return new MlpTrainer.Settings(hidden, epochs, learningRate, 16, dropout, 0.01, seed);
+        }
+
         String describe() {
-            return algorithm.equals("fm")
-                    ? "factorization machine (Tribuo FMClassificationTrainer, rank 8, LogMulticlass, AdaGrad)"
-                    : "logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad)";
+            return switch (algorithm) {
+                case "fm" -> "factorization machine (Tribuo FMClassificationTrainer, rank 8, LogMulticlass, AdaGrad)";
+                case "mlp" ->
+                    "MLP (Hearth Mlp: input → " + hidden + " ReLU, dropout " + dropout
+                            + " → three ordinal sigmoids MODERATE+, HIGH+, IMMINENT; binary cross-entropy, AdamW,"
+                            + " minibatch 16, weight decay 0.01)";
+                default -> "logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad)";
+            };
         }
     }
 
@@ -271,17 +306,43 @@ public final class RiskTrain {
     }
 
     static Model<Label> fit(List<Labelled> rows, float[][] vectors, Spec spec) {
-        String[] names = TribuoRiskModel.featureNames(vectors.length == 0 ? 0 : vectors[0].length);
+        String[] names = TrainedRiskModel.featureNames(vectors.length == 0 ? 0 : vectors[0].length);
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset =
                 new MutableDataset<>(new SimpleDataSourceProvenance(DATA_NAME, factory), factory);
         for (int i = 0; i < rows.size(); i++) {
-            var example = TribuoRiskModel.example(
+            var example = TrainedRiskModel.example(
                     names, vectors[i], new Label(rows.get(i).level().name()));
             example.setWeight(spec.weight(rows.get(i).level()));
             dataset.add(example);
         }
         return spec.trainer().train(dataset);
+    }
+
+    /** Fits the head the spec names: a Tribuo classifier, or the MLP with ordinal outputs. */
+    static RiskHead head(List<Labelled> rows, float[][] vectors, Spec spec) {
+        if (!spec.algorithm().equals("mlp")) {
+            return RiskHead.tribuo(fit(rows, vectors, spec), vectors[0].length);
+        }
+        List<Set<String>> labels =
+                rows.stream().map(r -> ordinalLabels(r.level())).toList();
+        return RiskHead.mlp(
+                MlpTrainer.fit(labels, vectors, RiskHead.ORDINAL_OUTPUTS, spec.mlpSettings(), (e, m) -> {}));
+    }
+
+    /** The "at or above" questions a level answers yes to, as the MLP's outputs name them. */
+    static Set<String> ordinalLabels(RiskLevel level) {
+        Set<String> out = new java.util.HashSet<>();
+        if (level.atLeast(RiskLevel.MODERATE)) {
+            out.add("MODERATE+");
+        }
+        if (level.atLeast(RiskLevel.HIGH)) {
+            out.add("HIGH+");
+        }
+        if (level == RiskLevel.IMMINENT) {
+            out.add("IMMINENT");
+        }
+        return out;
     }
 
     /** Rows a head is trained on: those without earlier turns. */
@@ -315,7 +376,6 @@ public final class RiskTrain {
             Spec spec,
             int folds) {
         double[][] out = new double[rows.size()][];
-        String[] names = TribuoRiskModel.featureNames(vectors[0].length);
         for (int k = 0; k < folds; k++) {
             List<Labelled> trainRows = new ArrayList<>();
             List<float[]> trainVectors = new ArrayList<>();
@@ -331,13 +391,10 @@ public final class RiskTrain {
                     trainVectors.add(vectors[i]);
                 }
             }
-            Model<Label> model = fit(trainRows, trainVectors.toArray(new float[0][]), spec);
+            RiskHead head = head(trainRows, trainVectors.toArray(new float[0][]), spec);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold(rows.get(i), spec.seed(), folds) == k) {
-                    Map<String, Label> scores = model.predict(TribuoRiskModel.example(
-                                    names, vectors[i], TribuoRiskModel.LabelFactoryHolder.UNKNOWN))
-                            .getOutputScores();
-                    out[i] = TribuoRiskModel.cumulative(scores);
+                    out[i] = head.cumulative(vectors[i]);
                 }
             }
         }
@@ -365,21 +422,12 @@ public final class RiskTrain {
     }
 
     /** The level the head gives a row under the thresholds, with its probability. */
-    static RiskModel.Rating rating(double[] cumulative, TribuoRiskModel.Thresholds t) {
-        if (cumulative[2] >= t.imminent()) {
-            return new RiskModel.Rating(RiskLevel.IMMINENT, cumulative[2]);
-        }
-        if (cumulative[1] >= t.high()) {
-            return new RiskModel.Rating(RiskLevel.HIGH, cumulative[1]);
-        }
-        if (cumulative[0] >= t.moderate()) {
-            return new RiskModel.Rating(RiskLevel.MODERATE, cumulative[0]);
-        }
-        return new RiskModel.Rating(RiskLevel.NONE, 1 - cumulative[0]);
+    static RiskModel.Rating rating(double[] cumulative, TrainedRiskModel.Thresholds t) {
+        return TrainedRiskModel.decide(cumulative, t);
     }
 
     /** The screen's level for a row: the higher of the lexical view and the head, unless vetoed. */
-    static RiskLevel combined(LexicalView lex, double[] cumulative, TribuoRiskModel.Thresholds t) {
+    static RiskLevel combined(LexicalView lex, double[] cumulative, TrainedRiskModel.Thresholds t) {
         RiskModel.Rating r = rating(cumulative, t);
         if (!r.level().atLeast(RiskLevel.MODERATE)) {
             return lex.level();
@@ -391,7 +439,7 @@ public final class RiskTrain {
     }
 
     /** Chooses the thresholds and the veto ceiling as the class comment says. */
-    static TribuoRiskModel.Thresholds choose(
+    static TrainedRiskModel.Thresholds choose(
             List<Labelled> rows,
             double[][] cv,
             LexicalView[] lex,
@@ -404,10 +452,10 @@ public final class RiskTrain {
                 highestReaching(rows, cv, lex, RiskLevel.HIGH, target, floor, 1, i -> cv[i][2] >= imminentForRecall);
         // The false-positive budget: both thresholds rise together to the lowest common floor that
         // keeps the replayed screen's hard-negative FPR within maxFpr.
-        TribuoRiskModel.Thresholds noVeto = null;
+        TrainedRiskModel.Thresholds noVeto = null;
         for (int step = 0; step <= 1000; step++) {
             double lift = step / 1000.0;
-            TribuoRiskModel.Thresholds t = new TribuoRiskModel.Thresholds(
+            TrainedRiskModel.Thresholds t = new TrainedRiskModel.Thresholds(
                     moderate, Math.max(highForRecall, lift), Math.max(imminentForRecall, lift), 0);
             if (falsePositiveRate(rows, cv, lex, t) <= maxFpr) {
                 noVeto = t;
@@ -415,7 +463,7 @@ public final class RiskTrain {
             }
         }
         if (noVeto == null) {
-            noVeto = new TribuoRiskModel.Thresholds(moderate, 1.01, 1.01, 0);
+            noVeto = new TrainedRiskModel.Thresholds(moderate, 1.01, 1.01, 0);
         }
         double ceiling = 1;
         for (int i = 0; i < rows.size(); i++) {
@@ -427,12 +475,12 @@ public final class RiskTrain {
             }
         }
         // Even when no framed at-risk text was lifted, a head at least this sure always stands.
-        return new TribuoRiskModel.Thresholds(
+        return new TrainedRiskModel.Thresholds(
                 noVeto.moderate(), noVeto.high(), noVeto.imminent(), Math.min(ceiling, MAX_VETO_CEILING));
     }
 
     static double falsePositiveRate(
-            List<Labelled> rows, double[][] cv, LexicalView[] lex, TribuoRiskModel.Thresholds t) {
+            List<Labelled> rows, double[][] cv, LexicalView[] lex, TrainedRiskModel.Thresholds t) {
         int negatives = 0;
         int flagged = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -482,7 +530,7 @@ public final class RiskTrain {
 
     /** Figures of the replayed screen over cross-validated ratings. */
     static String figures(
-            List<Labelled> rows, double[][] cv, LexicalView[] lex, TribuoRiskModel.@Nullable Thresholds t) {
+            List<Labelled> rows, double[][] cv, LexicalView[] lex, TrainedRiskModel.@Nullable Thresholds t) {
         RiskMetrics m = new RiskMetrics();
         for (int i = 0; i < rows.size(); i++) {
             RiskLevel level = t == null ? lex[i].level() : combined(lex[i], cv[i], t);
@@ -516,16 +564,17 @@ public final class RiskTrain {
         }
         float[][] vectors = vectors(o, embedder, rows);
         float[][] extraVectors = vectors(o, embedder, extra);
-        Spec spec = new Spec(o.algorithm(), o.epochs(), o.learningRate(), o.seed(), o.labelWeights());
+        Spec spec = new Spec(
+                o.algorithm(), o.epochs(), o.learningRate(), o.seed(), o.labelWeights(), o.hidden(), o.dropout());
 
         double[][] cv = crossValidate(rows, vectors, extra, extraVectors, spec, o.folds());
         LexicalView[] lex = lexicalViews(rows);
-        TribuoRiskModel.Thresholds t =
+        TrainedRiskModel.Thresholds t =
                 choose(rows, cv, lex, o.targetRecall(), o.minThreshold(), o.maxFpr(), o.thresholdModerate());
         String cvLexical = figures(rows, cv, lex, null);
         String cvScreen = figures(rows, cv, lex, t);
         String cvNoVeto =
-                figures(rows, cv, lex, new TribuoRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0));
+                figures(rows, cv, lex, new TrainedRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0));
 
         List<Labelled> trainRows = new ArrayList<>();
         List<float[]> trainVectors = new ArrayList<>();
@@ -541,15 +590,21 @@ public final class RiskTrain {
                 trainVectors.add(extraVectors[i]);
             }
         }
-        Model<Label> model = fit(trainRows, trainVectors.toArray(new float[0][]), spec);
+        RiskHead fitted = head(trainRows, trainVectors.toArray(new float[0][]), spec);
         Files.createDirectories(o.out());
         if (!o.view().equals("both")) {
             // The shipped head reads one embedding: a two-view head is measured, never written.
-            model.serializeToFile(o.out().resolve(TribuoRiskModel.MODEL_FILE));
+            fitted.write(o.out());
+            // A directory holds one head: the other kind's file, from an earlier run, goes.
+            for (String other : List.of(RiskHead.TRIBUO_FILE, RiskHead.MLP_FILE)) {
+                if (!other.equals(fitted.fileName())) {
+                    Files.deleteIfExists(o.out().resolve(other));
+                }
+            }
         }
 
         List<String> devFigures = new ArrayList<>();
-        TribuoRiskModel head = new TribuoRiskModel(embedder, model, t);
+        TrainedRiskModel head = new TrainedRiskModel(embedder, fitted, t);
         try (DefaultRiskScreen screen = new DefaultRiskScreen(new LexicalStage(), head, Duration.ofSeconds(30))) {
             for (Path dev : o.view().equals("both") ? List.<Path>of() : o.dev()) {
                 RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(dev));
@@ -564,10 +619,11 @@ public final class RiskTrain {
                 {
                   "head": "risk",
                   "algorithm": "%s",
+                  "modelFile": "%s",
                   "data": {"name": "%s", "version": "%s", "files": %s, "rows": %d, "trainedRows": %d, "hardNegatives": %d},
                   "trainedOn": "%s",
                   "seed": %d,
-                  "hyperParameters": {"epochs": %d, "learningRate": %s, "epsilon": 0.1, "minibatch": 1, "folds": %d, "targetRecall": %s, "minThreshold": %s, "maxFpr": %s, "labelWeights": %s},
+                  "hyperParameters": {"epochs": %d, "learningRate": %s, "folds": %d, "targetRecall": %s, "minThreshold": %s, "maxFpr": %s, "labelWeights": %s},
                   "thresholdModerate": %s,
                   "thresholdHigh": %s,
                   "thresholdImminent": %s,
@@ -580,6 +636,7 @@ public final class RiskTrain {
                 }
                 """,
                 spec.describe(),
+                fitted.fileName(),
                 DATA_NAME,
                 o.dataVersion(),
                 files.stream().map(f -> "\"" + f + "\"").toList(),
@@ -605,7 +662,7 @@ public final class RiskTrain {
                 cvScreen,
                 cvNoVeto,
                 String.join(", ", devFigures));
-        Files.writeString(o.out().resolve(TribuoRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
+        Files.writeString(o.out().resolve(TrainedRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
         return manifest;
     }
 

@@ -9,29 +9,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hearth.nlp.SentenceEmbedder;
 import org.tribuo.Example;
-import org.tribuo.Model;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 
 /**
- * The risk head: a Tribuo classifier over the sentence embedding, trained by {@link RiskTrain}.
+ * The model stage as shipped: a {@link RiskHead} over the sentence embedding, trained by {@link
+ * RiskTrain}, with the decision rule of its manifest.
  *
- * <p>The head predicts a distribution over the five levels. It supports the highest level whose
- * cumulative probability (that level or any above it) reaches the threshold recorded in the
- * manifest; below MODERATE it supports nothing, because the lexical stage owns distress signals
- * and a model that flags everyday venting would only train people to ignore it.
+ * <p>The head gives cumulative probabilities (this level or any above it). The model supports the
+ * highest level whose cumulative probability reaches the threshold recorded in the manifest; below
+ * MODERATE it supports nothing, because the lexical stage owns distress signals and a model that
+ * flags everyday venting would only train people to ignore it.
  */
-final class TribuoRiskModel implements RiskModel {
+final class TrainedRiskModel implements RiskModel {
 
     static final String RESOURCE_DIR = "/models/risk/";
-    static final String MODEL_FILE = "risk-head.tribuo";
     static final String MANIFEST_FILE = "manifest.json";
 
     private final SentenceEmbedder embedder;
-    private final Model<Label> model;
+    private final RiskHead head;
     private final Thresholds thresholds;
-    private final String[] featureNames;
 
     /**
      * The decision rule's cut-offs on cumulative probabilities, chosen by {@link RiskTrain} by
@@ -45,33 +42,42 @@ final class TribuoRiskModel implements RiskModel {
         }
     }
 
-    TribuoRiskModel(SentenceEmbedder embedder, Model<Label> model, double threshold) {
-        this(embedder, model, Thresholds.uniform(threshold));
+    TrainedRiskModel(SentenceEmbedder embedder, RiskHead head, Thresholds thresholds) {
+        this.embedder = embedder;
+        this.head = head;
+        this.thresholds = thresholds;
     }
 
-    TribuoRiskModel(SentenceEmbedder embedder, Model<Label> model, Thresholds thresholds) {
-        this.embedder = embedder;
-        this.model = model;
-        this.thresholds = thresholds;
-        this.featureNames = featureNames(embedder.dimensions());
+    /** Opens one file of a model directory. */
+    @FunctionalInterface
+    interface ModelFiles {
+        InputStream open(String name) throws IOException;
     }
 
     /** Loads the shipped head from the class path. */
-    static TribuoRiskModel load(SentenceEmbedder embedder) {
-        try (InputStream modelIn = resource(MODEL_FILE);
-                InputStream manifestIn = resource(MANIFEST_FILE)) {
-            Model<?> raw = Model.deserializeFromStream(modelIn);
-            if (!raw.validate(Label.class)) {
-                throw new IllegalStateException("risk head is not a label classifier");
-            }
-            @SuppressWarnings("unchecked")
-            Model<Label> model = (Model<Label>) raw;
+    static TrainedRiskModel load(SentenceEmbedder embedder) {
+        return load(embedder, TrainedRiskModel::resource);
+    }
+
+    /** Loads a head that {@link RiskTrain} wrote to a directory ({@code RiskEval --model-dir}). */
+    static TrainedRiskModel load(SentenceEmbedder embedder, java.nio.file.Path dir) {
+        return load(embedder, name -> java.nio.file.Files.newInputStream(dir.resolve(name)));
+    }
+
+    private static TrainedRiskModel load(SentenceEmbedder embedder, ModelFiles files) {
+        try (InputStream manifestIn = files.open(MANIFEST_FILE)) {
             String manifest = new String(manifestIn.readAllBytes(), StandardCharsets.UTF_8);
             String expectedEmbedder = stringField(manifest, "embeddingModel");
             if (!expectedEmbedder.equals(embedder.modelId())) {
                 throw new IllegalStateException("risk head was trained on a different embedding model");
             }
-            return new TribuoRiskModel(embedder, model, thresholds(manifest));
+            // Manifests written before the MLP head name no file: theirs is the Tribuo head.
+            String file =
+                    manifest.contains("\"modelFile\"") ? stringField(manifest, "modelFile") : RiskHead.TRIBUO_FILE;
+            try (InputStream modelIn = files.open(file)) {
+                RiskHead head = RiskHead.read(file, modelIn, embedder.dimensions());
+                return new TrainedRiskModel(embedder, head, thresholds(manifest));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("risk head could not be read", e);
         }
@@ -99,7 +105,7 @@ final class TribuoRiskModel implements RiskModel {
     }
 
     private static InputStream resource(String name) throws IOException {
-        InputStream in = TribuoRiskModel.class.getResourceAsStream(RESOURCE_DIR + name);
+        InputStream in = TrainedRiskModel.class.getResourceAsStream(RESOURCE_DIR + name);
         if (in == null) {
             throw new IOException("missing resource " + RESOURCE_DIR + name);
         }
@@ -147,13 +153,7 @@ final class TribuoRiskModel implements RiskModel {
     }
 
     Rating rateVector(float[] vector) {
-        return decide(scores(vector), thresholds);
-    }
-
-    /** The head's probability per level name. */
-    Map<String, Label> scores(float[] vector) {
-        Prediction<Label> prediction = model.predict(example(featureNames, vector, LabelFactoryHolder.UNKNOWN));
-        return prediction.getOutputScores();
+        return decide(head.cumulative(vector), thresholds);
     }
 
     /** The highest level at or above MODERATE whose cumulative probability reaches the threshold. */
@@ -167,19 +167,21 @@ final class TribuoRiskModel implements RiskModel {
      * {@code moderate}; else NONE (the head never emits LOW).
      */
     static Rating decide(Map<String, Label> scores, Thresholds t) {
-        double imminent = score(scores, RiskLevel.IMMINENT);
-        double high = imminent + score(scores, RiskLevel.HIGH);
-        double moderate = high + score(scores, RiskLevel.MODERATE);
-        if (imminent >= t.imminent()) {
-            return new Rating(RiskLevel.IMMINENT, imminent);
+        return decide(cumulative(scores), t);
+    }
+
+    /** As above, on cumulative probabilities (MODERATE+, HIGH+, IMMINENT). */
+    static Rating decide(double[] cumulative, Thresholds t) {
+        if (cumulative[2] >= t.imminent()) {
+            return new Rating(RiskLevel.IMMINENT, cumulative[2]);
         }
-        if (high >= t.high()) {
-            return new Rating(RiskLevel.HIGH, high);
+        if (cumulative[1] >= t.high()) {
+            return new Rating(RiskLevel.HIGH, cumulative[1]);
         }
-        if (moderate >= t.moderate()) {
-            return new Rating(RiskLevel.MODERATE, moderate);
+        if (cumulative[0] >= t.moderate()) {
+            return new Rating(RiskLevel.MODERATE, cumulative[0]);
         }
-        return new Rating(RiskLevel.NONE, 1 - moderate);
+        return new Rating(RiskLevel.NONE, 1 - cumulative[0]);
     }
 
     /** Cumulative probabilities of MODERATE, HIGH and IMMINENT or above, in that order. */

@@ -50,14 +50,14 @@ class RiskCommandsTests {
         List<RiskTrain.Labelled> rows = RiskTrain.readTrain(smallTrainingSet(tmp));
         Model<Label> a = RiskTrain.fit(rows, embedder, 5, 5, 0.2);
         Model<Label> b = RiskTrain.fit(rows, embedder, 5, 5, 0.2);
-        String[] names = TribuoRiskModel.featureNames(embedder.dimensions());
+        String[] names = TrainedRiskModel.featureNames(embedder.dimensions());
         for (String text : List.of("I want to die", "work was fine", "I took all my pills")) {
             float[] v = embedder.embed(text);
             Map<String, Label> sa = a.predict(
-                            TribuoRiskModel.example(names, v, TribuoRiskModel.LabelFactoryHolder.UNKNOWN))
+                            TrainedRiskModel.example(names, v, TrainedRiskModel.LabelFactoryHolder.UNKNOWN))
                     .getOutputScores();
             Map<String, Label> sb = b.predict(
-                            TribuoRiskModel.example(names, v, TribuoRiskModel.LabelFactoryHolder.UNKNOWN))
+                            TrainedRiskModel.example(names, v, TrainedRiskModel.LabelFactoryHolder.UNKNOWN))
                     .getOutputScores();
             for (String level : sa.keySet()) {
                 assertThat(sb.get(level).getScore()).isEqualTo(sa.get(level).getScore());
@@ -111,12 +111,12 @@ class RiskCommandsTests {
                 .contains("\"version\": \"test\"", "\"seed\": 3", "\"epochs\": 3", "\"folds\": 3")
                 .contains("\"crossValidated\"", "\"lexicalAlone\"", "\"set\": \"dev-mini.tsv\"")
                 .contains(embedder.modelId());
-        TribuoRiskModel.Thresholds t = TribuoRiskModel.thresholds(manifest);
+        TrainedRiskModel.Thresholds t = TrainedRiskModel.thresholds(manifest);
         assertThat(t.moderate()).isEqualTo(0.9);
         assertThat(t.high()).isBetween(0.2, 1.01);
         assertThat(t.imminent()).isBetween(0.2, 1.01);
         assertThat(t.vetoCeiling()).isBetween(0.0, 1.0);
-        assertThat(Files.size(out.resolve(TribuoRiskModel.MODEL_FILE))).isGreaterThan(1000);
+        assertThat(Files.size(out.resolve(RiskHead.TRIBUO_FILE))).isGreaterThan(1000);
     }
 
     @Test
@@ -179,7 +179,70 @@ class RiskCommandsTests {
             }
         });
         assertThat(manifest).contains("\"crossValidated\"", "\"dev\": []");
-        assertThat(out.resolve(TribuoRiskModel.MODEL_FILE)).doesNotExist();
+        assertThat(out.resolve(RiskHead.TRIBUO_FILE)).doesNotExist();
+    }
+
+    @Test
+    void trainsAnOrdinalMlpHeadThatEvalAndTheScreenLoadFromItsDirectory(@TempDir Path tmp) throws IOException {
+        Path train = smallTrainingSet(tmp);
+        Path out = tmp.resolve("model");
+        Files.createDirectories(out);
+        // A Tribuo head left over from an earlier run in the same directory must not survive.
+        Files.writeString(out.resolve(RiskHead.TRIBUO_FILE), "stale");
+        String[] args = {
+            "--data", train.toString(),
+            "--out", out.toString(),
+            "--seed", "5",
+            "--algorithm", "mlp",
+            "--hidden", "16",
+            "--epochs", "4",
+            "--folds", "2",
+            "--data-version", "test"
+        };
+        captureOut(() -> {
+            try {
+                RiskTrain.main(args);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertThat(manifest).contains("\"modelFile\": \"risk-head.mlp\"", "three ordinal sigmoids", "→ 16 ReLU");
+        assertThat(out.resolve(RiskHead.MLP_FILE)).exists();
+        assertThat(out.resolve(RiskHead.TRIBUO_FILE)).doesNotExist();
+        byte[] first = Files.readAllBytes(out.resolve(RiskHead.MLP_FILE));
+
+        TrainedRiskModel model = TrainedRiskModel.load(embedder, out);
+        RiskModel.Rating rating = model.rate("I swallowed every pill in the house an hour ago");
+        assertThat(rating.probability()).isBetween(0.0, 1.0);
+
+        captureOut(() -> {
+            try {
+                RiskTrain.main(args);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Files.readAllBytes(out.resolve(RiskHead.MLP_FILE)))
+                .as("the same seed gives the same network")
+                .isEqualTo(first);
+    }
+
+    @Test
+    void anOrdinalHeadNeverRatesAHigherLevelAboveALowerOne() {
+        // Output biases only: P(MODERATE+) 0.2, P(HIGH+) 0.6, P(IMMINENT) 0.9, which a sigmoid per
+        // question can give; the cumulative figures must still fall from MODERATE to IMMINENT.
+        float[] bias = {(float) Math.log(0.2 / 0.8), (float) Math.log(0.6 / 0.4), (float) Math.log(0.9 / 0.1)};
+        var mlp = new org.hearth.nlp.heads.Mlp(1, 1, 3, new float[1], new float[1], new float[3], bias);
+        double[] c = RiskHead.mlp(mlp).cumulative(new float[] {0});
+        assertThat(c[2]).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(c[1]).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(c[0]).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(RiskTrain.ordinalLabels(RiskLevel.HIGH)).containsExactlyInAnyOrder("MODERATE+", "HIGH+");
+        assertThat(RiskTrain.ordinalLabels(RiskLevel.LOW)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RiskHead.mlp(
+                        new org.hearth.nlp.heads.Mlp(1, 1, 2, new float[1], new float[1], new float[2], new float[2])))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -194,14 +257,14 @@ class RiskCommandsTests {
     @Test
     void shipsAManifestThatMatchesTheEmbedder() throws IOException {
         String manifest;
-        try (var in = TribuoRiskModel.class.getResourceAsStream("/models/risk/manifest.json")) {
+        try (var in = TrainedRiskModel.class.getResourceAsStream("/models/risk/manifest.json")) {
             manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(TribuoRiskModel.stringField(manifest, "embeddingModel")).isEqualTo(embedder.modelId());
+        assertThat(TrainedRiskModel.stringField(manifest, "embeddingModel")).isEqualTo(embedder.modelId());
         assertThat(manifest).contains("\"seed\"", "\"trainedOn\"", "\"dev\"", "hearth-risk-train");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TribuoRiskModel.stringField(manifest, "missing"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainedRiskModel.stringField(manifest, "missing"))
                 .isInstanceOf(IllegalStateException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TribuoRiskModel.numberField(manifest, "missing"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainedRiskModel.numberField(manifest, "missing"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -213,10 +276,10 @@ class RiskCommandsTests {
                 "MODERATE", new Label("MODERATE", 0.3),
                 "HIGH", new Label("HIGH", 0.4),
                 "IMMINENT", new Label("IMMINENT", 0.2));
-        assertThat(TribuoRiskModel.decide(scores, 0.55).level()).isEqualTo(RiskLevel.HIGH);
-        assertThat(TribuoRiskModel.decide(scores, 0.2).level()).isEqualTo(RiskLevel.IMMINENT);
-        assertThat(TribuoRiskModel.decide(scores, 0.85).level()).isEqualTo(RiskLevel.MODERATE);
-        assertThat(TribuoRiskModel.decide(scores, 0.95).level()).isEqualTo(RiskLevel.NONE);
+        assertThat(TrainedRiskModel.decide(scores, 0.55).level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(TrainedRiskModel.decide(scores, 0.2).level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(TrainedRiskModel.decide(scores, 0.85).level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(TrainedRiskModel.decide(scores, 0.95).level()).isEqualTo(RiskLevel.NONE);
     }
 
     @Test
@@ -227,27 +290,27 @@ class RiskCommandsTests {
                 "MODERATE", new Label("MODERATE", 0.3),
                 "HIGH", new Label("HIGH", 0.4),
                 "IMMINENT", new Label("IMMINENT", 0.2));
-        assertThat(TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.99, 0.99, 0.2, 0))
+        assertThat(TrainedRiskModel.decide(scores, new TrainedRiskModel.Thresholds(0.99, 0.99, 0.2, 0))
                         .level())
                 .isEqualTo(RiskLevel.IMMINENT);
-        RiskModel.Rating high = TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.99, 0.6, 0.25, 0));
+        RiskModel.Rating high = TrainedRiskModel.decide(scores, new TrainedRiskModel.Thresholds(0.99, 0.6, 0.25, 0));
         assertThat(high.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(high.probability()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.9, 0.61, 0.25, 0))
+        assertThat(TrainedRiskModel.decide(scores, new TrainedRiskModel.Thresholds(0.9, 0.61, 0.25, 0))
                         .level())
                 .isEqualTo(RiskLevel.MODERATE);
-        assertThat(TribuoRiskModel.decide(scores, new TribuoRiskModel.Thresholds(0.91, 0.61, 0.25, 0))
+        assertThat(TrainedRiskModel.decide(scores, new TrainedRiskModel.Thresholds(0.91, 0.61, 0.25, 0))
                         .level())
                 .isEqualTo(RiskLevel.NONE);
     }
 
     @Test
     void readsTheThresholdsOfBothManifestLayouts() {
-        assertThat(TribuoRiskModel.thresholds("{\"threshold\": 0.99}"))
-                .isEqualTo(TribuoRiskModel.Thresholds.uniform(0.99));
-        assertThat(TribuoRiskModel.thresholds("{\"thresholdModerate\": 0.99, \"thresholdHigh\": 0.5,"
+        assertThat(TrainedRiskModel.thresholds("{\"threshold\": 0.99}"))
+                .isEqualTo(TrainedRiskModel.Thresholds.uniform(0.99));
+        assertThat(TrainedRiskModel.thresholds("{\"thresholdModerate\": 0.99, \"thresholdHigh\": 0.5,"
                         + " \"thresholdImminent\": 0.4, \"vetoCeiling\": 0.7}"))
-                .isEqualTo(new TribuoRiskModel.Thresholds(0.99, 0.5, 0.4, 0.7));
+                .isEqualTo(new TrainedRiskModel.Thresholds(0.99, 0.5, 0.4, 0.7));
     }
 
     private static RiskTrain.Labelled row(RiskLevel level, boolean hardNegative) {
@@ -280,18 +343,18 @@ class RiskCommandsTests {
             miss, framedMiss, miss, miss, new RiskTrain.LexicalView(RiskLevel.IMMINENT, false), framedMiss, miss
         };
         // Recall 0.8 needs 4 of 5: the lexical hit and three of the misses, so 0.7 for IMMINENT.
-        TribuoRiskModel.Thresholds t = RiskTrain.choose(rows, cv, lex, 0.8, 0.2, 1.0, 0.99);
+        TrainedRiskModel.Thresholds t = RiskTrain.choose(rows, cv, lex, 0.8, 0.2, 1.0, 0.99);
         assertThat(t.imminent()).isEqualTo(0.7);
         // The framed text the head lifted had 0.8: the veto only acts below it.
         assertThat(t.vetoCeiling()).isEqualTo(0.8);
         assertThat(RiskTrain.combined(lex[1], cv[1], t)).isEqualTo(RiskLevel.IMMINENT);
         assertThat(RiskTrain.falsePositiveRate(rows, cv, lex, t)).isZero();
         // Full recall would need 0.6, which flags the framed hard negative at 0.65 but for the veto.
-        TribuoRiskModel.Thresholds all = RiskTrain.choose(rows, cv, lex, 1.0, 0.2, 1.0, 0.99);
+        TrainedRiskModel.Thresholds all = RiskTrain.choose(rows, cv, lex, 1.0, 0.2, 1.0, 0.99);
         assertThat(all.imminent()).isEqualTo(0.6);
         assertThat(RiskTrain.combined(lex[5], cv[5], all)).isEqualTo(RiskLevel.NONE);
         // A false-positive budget of zero lifts the thresholds above that hard negative.
-        TribuoRiskModel.Thresholds budget = RiskTrain.choose(
+        TrainedRiskModel.Thresholds budget = RiskTrain.choose(
                 rows,
                 cv,
                 new RiskTrain.LexicalView[] {miss, miss, miss, miss, lex[4], miss, miss},
@@ -328,7 +391,7 @@ class RiskCommandsTests {
 
     @Test
     void ratesTextWithTheShippedHead() {
-        TribuoRiskModel head = TribuoRiskModel.load(embedder);
+        TrainedRiskModel head = TrainedRiskModel.load(embedder);
         assertThat(head.rate("what a lovely sunny afternoon in the park").level())
                 .isEqualTo(RiskLevel.NONE);
     }
