@@ -29,9 +29,30 @@ class RiskDataSetsTests {
         return text.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** Every written-vN folder of training batches. */
+    private static List<Path> writtenFolders() throws IOException {
+        try (var dirs = Files.list(Path.of("data/risk"))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("written-v"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Every held-back part of a written delivery: dev-v3.tsv, dev-v4.tsv, ... */
+    private static List<String> heldBackParts() throws IOException {
+        try (var files = Files.list(DIR)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("dev-v\\d+\\.tsv"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     private static Set<String> trainingTexts() throws IOException {
         Set<String> train = new HashSet<>();
-        for (Path p : List.of(Path.of("data/risk/train.tsv"), Path.of("data/risk/written-v3"))) {
+        List<Path> sources = new ArrayList<>(List.of(Path.of("data/risk/train.tsv")));
+        sources.addAll(writtenFolders());
+        for (Path p : sources) {
             for (RiskTrain.Labelled l : RiskTrain.readTrain(p)) {
                 train.add(key(l.text()));
             }
@@ -42,8 +63,11 @@ class RiskDataSetsTests {
     @Test
     void sharesNoTextWithTheTrainingData() throws IOException {
         Set<String> train = trainingTexts();
-        assertThat(train).hasSizeGreaterThan(1000);
-        for (String set : List.of("dev.tsv", "dev-v3.tsv", "heldout-v2.tsv")) {
+        assertThat(train).hasSizeGreaterThan(3000);
+        assertThat(heldBackParts()).contains("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv");
+        List<String> sets = new ArrayList<>(List.of("dev.tsv", "heldout-v2.tsv", "heldout-v3.tsv"));
+        sets.addAll(heldBackParts());
+        for (String set : sets) {
             // A count, not ids: the rows of the frozen set are not to be looked at one by one.
             long shared = RiskDataSet.read(DIR.resolve(set)).stream()
                     .filter(r -> train.contains(key(r.text())))
@@ -61,14 +85,18 @@ class RiskDataSetsTests {
 
     @Test
     void holdsBackTheFifthOfTheWrittenRowsThatTheIdHashChooses() throws Exception {
-        List<RiskDataSet.Row> devV3 = RiskDataSet.read(DIR.resolve("dev-v3.tsv"));
-        assertThat(devV3).hasSizeGreaterThan(100);
-        for (RiskDataSet.Row r : devV3) {
-            assertThat(heldBack(r.id())).as("%s in dev-v3", r.id()).isTrue();
+        for (String part : heldBackParts()) {
+            List<RiskDataSet.Row> held = RiskDataSet.read(DIR.resolve(part));
+            assertThat(held).as(part).hasSizeGreaterThan(100);
+            for (RiskDataSet.Row r : held) {
+                assertThat(heldBack(r.id())).as("%s in %s", r.id(), part).isTrue();
+            }
         }
-        List<Path> batches;
-        try (var files = Files.list(Path.of("data/risk/written-v3"))) {
-            batches = files.filter(f -> f.toString().endsWith(".tsv")).toList();
+        List<Path> batches = new ArrayList<>();
+        for (Path folder : writtenFolders()) {
+            try (var files = Files.list(folder)) {
+                batches.addAll(files.filter(f -> f.toString().endsWith(".tsv")).toList());
+            }
         }
         assertThat(batches).isNotEmpty();
         for (Path b : batches) {
@@ -139,7 +167,9 @@ class RiskDataSetsTests {
         assertThat(heldout.stream().filter(r -> !r.context().isEmpty()).count()).isGreaterThanOrEqualTo(20);
         Set<String> ids = new HashSet<>();
         List<RiskDataSet.Row> everyRow = new ArrayList<>(all());
-        everyRow.addAll(RiskDataSet.read(DIR.resolve("dev-v3.tsv")));
+        for (String part : heldBackParts()) {
+            everyRow.addAll(RiskDataSet.read(DIR.resolve(part)));
+        }
         for (RiskDataSet.Row r : everyRow) {
             assertThat(ids.add(r.id())).as("duplicate id %s", r.id()).isTrue();
         }
