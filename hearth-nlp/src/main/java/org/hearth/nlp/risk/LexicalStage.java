@@ -96,7 +96,8 @@ final class LexicalStage implements LexicalAnalyzer {
             "\\bburn(?:ed|t)? (?:myself|my \\w+) on the (?:oven|stove|pan|iron|tray|kettle)",
             "\\bend(?:ing)? (?:it|things) (?:with|here)\\b",
             "\\bhang(?:ing|s)? (?:out|up)\\b|\\bhung up\\b|\\bhanging the\\b",
-            "\\boverdos(?:e|ed|ing)? on (?:netflix|coffee|caffeine|sugar|sweets|chocolate|tv|tiktok|candy|pizza|work)",
+            "\\boverdos(?:e|ed|ing)? on (?:netflix|coffee|caffeine|sugar|sweets|chocolate|tv|tiktok|candy|pizza|work|garlic"
+                    + "|cheese|salt|carbs|pasta|chilli|chili|spice|memes|christmas|cookies|biscuits|crisps|sun|vitamin c)",
             "(?:laughing so hard|laughed so hard)(?: i)? (?:can't|couldn't) breathe",
             "\\bheart attack when\\b",
             "\\bstroke when\\b",
@@ -110,10 +111,32 @@ final class LexicalStage implements LexicalAnalyzer {
             "(?:wanted|want) to die on the spot|(?:wanted|want) the (?:ground|floor|earth) to swallow me",
             "\\bkill myself(?= (?:this|that|these) \\w+ (?:is|are|was)\\b)",
             "(?:lie|lay) down on the tracks in protest",
-            "could (?:cheerfully |happily |honestly )?(?:strangle|kill|murder|throttle)",
+            "could (?:cheerfully |happily |honestly |genuinely |literally |actually |seriously |just )?(?:strangle|kill|murder"
+                    + "|throttle)",
+            // Cooking, sewing and fishing: the knife and the blood belong to the food or the tool.
+            "\\bbleed(?:ing)? (?:the|a) (?:fish|radiators?|brakes?|lines?|pipes?)\\b",
+            "\\bcut (?:behind|along|through|off|around) the (?:gills|head|fat|skin|stems?|crusts?|bone)\\b",
+            "\\bcutting (?:tool|board|mat|machine|edge|blade on (?:my|the) (?:sewing|mower|printer))\\b",
+            // "if one more person asks me ... I will walk into the sea": exasperation, not a plan.
+            "\\bone more (?:\\w+ ){0,3}?(?:time|person|call|email|meeting|question|song|advert|ad|comment|joke)\\b.{0,60}?"
+                    + "\\b(?:walk(?:ing)? into the (?:sea|ocean)|(?:kill|murder|strangle) (?:him|her|them|someone|everyone))",
+            "\\bhave my head\\b|\\btook (?:the whole|everything|all) (?:\\w+ ){0,2}with (?:it|him|her|them)\\b",
+            // Told by someone else, not the writer's own wish (a hostile ex, a bully).
+            "\\b(?:said|says|told me|tells me) (?:that )?i should (?:kill myself|kms|die|go die|unalive myself)",
+            // A story of someone who survived, told as news or a talk.
+            "\\b(?:a|the) (?:guy|man|woman|girl|boy|person|lady|bloke) who survived (?:jumping|the jump|a jump|an attempt|a fall)",
+            "\\bif i (?:don't|do not) (?:come|make it) (?:out|back) alive\\b|\\bavenge me\\b",
             "kill myself if i have to (?:hear|listen|watch|sit through|read)",
             "(?:exam|test|work|job|shift|class|workout|gym|run|homework|meeting|deadline)s? (?:\\w+ )?(?:killed|murdered|destroyed)"
                     + " (?:her|him|them|me|us)"));
+
+    /**
+     * "killing myself (figuratively) over here", "I'll kill him (not literally obviously)": the writer
+     * says in brackets that the clause before is not meant; that clause is cut out.
+     */
+    private static final Pattern DISCLAIMED =
+            p("[^.;!?()]*\\((?:figuratively|not literally|jk|just kidding|kidding|joking"
+                    + "|joke|affectionate|affectionately|obviously not)\\b[^)]{0,40}\\)");
 
     private static final Pattern QUOTED = p("\"[^\"]{1,200}\"|(?<=^|[\\s,:(])'[^']{1,200}'(?=$|[\\s,.!?)])");
 
@@ -136,7 +159,9 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern CLINICAL = p("\\b(?:training|dissertation|lecture|seminar|class|studying|study"
             + "|research on|asks? about|asked (?:me )?(?:if|whether|about)|assessment|prevention|awareness|risk of"
             + "|phq-?9?|c-ssrs|columbia|screening|leaflet|helpline|volunteer|nurse|psychiatrist says|counsellor asked"
-            + "|gp|patients|psychology|papers?|prevalence|thesis|coursework|assignment|module|clients?|first aid)\\b");
+            + "|gp|patients|psychology|papers?|prevalence|thesis|coursework|assignment|module|clients?|first aid"
+            + "|essay|psych|exam|guidelines?|audit|intake|difference between|asks? (?:me )?(?:if|whether)"
+            + "|keeps? asking|kept asking|asking (?:me )?(?:if|whether|about))\\b");
 
     private static final Pattern MEDIA = p(
             "\\b(?:song|songs|lyrics?|chorus|sings?|sang|singing|rapper|raps|album"
@@ -145,7 +170,8 @@ final class LexicalStage implements LexicalAnalyzer {
 
     private static final Pattern GAME =
             p("\\b(?:cod|fortnite|minecraft|fifa|sims|boss fight|last boss|final boss|respawn|loot|raid|grenade"
-                    + "|zombies|wave \\d+|game|gaming|npc|d&d|campaign|dragon|level|map)\\b");
+                    + "|zombies|wave \\d+|game|gaming|npc|d&d|campaign|dragon|level|map|chess|scrabble|monopoly|poker"
+                    + "|cards|darts|snooker|mario ?kart)\\b");
 
     private static final String REL = "(?:friend|bestie|bff|sister|brother|mum|mom|mother|dad|father|son|daughter"
             + "|girlfriend|boyfriend|gf|bf|husband|wife|partner|roommate|flatmate|student|coworker|colleague"
@@ -214,6 +240,15 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern SELF_AIMED =
             p("\\b(?:i|i'm|i'll) (?:\\w+ ){0,2}(?:want to|going to|might|should)\\s*$");
     private static final Pattern USED_TO = p("\\bused to\\b");
+    /** Eye-rolls and huffs read as exasperation when a threat is aimed at someone else. */
+    private static final Pattern ANNOYED = p("😤|🙄|😒|😠");
+    /** "ate my birthday cake", "took my car without asking": a petty offence that a threat answers in jest. */
+    private static final Pattern PETTY_OFFENCE =
+            p("\\b(?:ate|eaten|took|borrowed|stole|finished|used|spoiled|spoilt|spoilered"
+                    + "|drank) (?:my|the last of my|the last|all my) (?:\\w+ ){0,3}?(?:cake|food|leftovers|chips|car|charger|clothes"
+                    + "|snacks|shampoo|chocolate|pizza|drink|tea|milk|jumper|hoodie|seat|phone)\\b"
+                    + "|\\bwithout asking\\b|\\bspoiler(?:ed|s)? (?:the|it)\\b");
+
     private static final Pattern JOKE = p("\\b(?:lol|lmao|haha+|jk|rofl)\\b|😂|🤣");
     private static final Pattern PLACE_EXCLUSION =
             p("\\b(?:traffic|view|sunset|stuck|commute|queue|gutter|fix|bus|jam|photos?|picnic|walk(?:ing)? the dog)\\b"
@@ -383,6 +418,8 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\b(?:punched|hit|banged|burned|burnt|cut|scratched|hurt)\\b.{0,45}\\bon purpose"
             + "|\\bcarv(?:e|ed|ing) (?:into )?(?:my|her|his) (?:arm|arms|skin|leg|legs|wrist|thigh|thighs)"
             + "|\\bcutting (?:deep|deeper)"
+            + "|\\b(?:cut|cutting|sliced|slicing) (?:along|into|across|down|up) (?:my|her|his|their) (?:wrists?|arms?|legs?"
+            + "|thighs?|skin|stomach)\\b"
             + "|\\bcut (?:really |so |too |very )?deep");
     private static final Pattern SELF_HARM_URGE = p("\\b(?:urge|urges) to (?:cut|selfharm|hurt myself|burn)\\b"
             + "|\\bwant to (?:cut|selfharm|burn myself|punish myself)|\\bthinking about cutting|\\bwant to sh\\b"
@@ -583,7 +620,11 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern FAREWELL_EXCLUSION =
             p("\\blast day (?:at|of)\\b|\\bleaving (?:the company|my job|work)"
                     + "|\\bretir\\w+|\\bmoving (?:away|house|to)|\\bdeleting the app|\\b(?:twitter|facebook|instagram|tiktok"
-                    + "|snapchat|reddit|social media)\\b|\\b(?:holiday|vacation)\\b");
+                    + "|snapchat|reddit|social media)\\b|\\b(?:holiday|vacation)\\b"
+                    + "|\\blast message (?:before|in|on) (?:the |my |this |our )?(?:exam|flight|trip|team|group|chat|channel|break"
+                    + "|wedding|surgery|operation|holiday)|\\bnew job\\b|\\b(?:team|group|work) chat\\b"
+                    + "|\\bcover letters?\\b|\\bthank[- ]you (?:letters|cards|notes)\\b|\\bchristmas cards\\b"
+                    + "|\\bif i (?:die|don't make it)\\b.{0,60}(?:\\blol\\b|\\blmao\\b|\\bhaha|😂|🤣|💀)");
 
     private static final Pattern DONE_ACT =
             p("^\\s*(?:it's |it is )?done[.!]*\\s*$|\\bi(?:'ve| have)? (?:just )?done it\\b"
@@ -701,7 +742,7 @@ final class LexicalStage implements LexicalAnalyzer {
         String rewritten = Rewrites.apply(TextNormalizer.normalize(text));
         String s = prepare(text);
         Analysis a = new Analysis(s);
-        if (IDIOMS.matcher(rewritten).find()) {
+        if (IDIOMS.matcher(rewritten).find() || DISCLAIMED.matcher(rewritten).find()) {
             a.frames.add(Frame.IDIOM);
         }
         if (MEDIA.matcher(rewritten).find() && QUOTED.matcher(rewritten).find()) {
@@ -717,6 +758,7 @@ final class LexicalStage implements LexicalAnalyzer {
         if (MEDIA.matcher(s).find()) {
             s = QUOTED.matcher(s).replaceAll(" ; ");
         }
+        s = DISCLAIMED.matcher(s).replaceAll(" ; ");
         return IDIOMS.matcher(s).replaceAll(" ; ");
     }
 
@@ -933,7 +975,9 @@ final class LexicalStage implements LexicalAnalyzer {
         }
 
         private void others() {
-            boolean joking = JOKE.matcher(s).find();
+            boolean joking = JOKE.matcher(s).find()
+                    || ANNOYED.matcher(s).find()
+                    || PETTY_OFFENCE.matcher(s).find();
             boolean weapon = WEAPON.matcher(s).find();
             boolean onTheWay = ON_THE_WAY.matcher(s).find();
             boolean urgent = now || onTheWay || TODAY.matcher(s).find();

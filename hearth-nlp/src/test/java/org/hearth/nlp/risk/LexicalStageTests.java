@@ -123,6 +123,52 @@ class LexicalStageTests {
         assertThat(level(text)).isEqualTo(expected);
     }
 
+    // Shapes of false alarms found on the written-v4 and written-v5 training rows (2026-12-07); the
+    // sentences here are new ones of the same shape, not the rows themselves.
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how long do I bleed the fish for before gutting it",
+                "you cut behind the gills first, then along the belly",
+                "my cutting mat is warped from the radiator",
+                "overdosed on cheese at the wine night, no regrets",
+                "if I get one more email about the printer I am walking into the ocean",
+                "the hard drive died and took all my photos with it",
+                "my boss will have my head for this",
+                "nailed the interview, absolutely killing myself (figuratively) with the follow-up tasks now",
+                "this song makes me want to die (affectionate)",
+                "I'll kill him if he's late again (jk)",
+                "my sister took my charger without asking, I'm going to kill her",
+                "he ate the last of my chocolate, I could literally strangle him",
+                "my cousin told me I should kill myself when I beat him at chess, what a sore loser",
+                "saw a documentary about a man who survived the jump and now talks in schools",
+                "for my psych exam, what's the difference between self-harm and a suicide attempt?",
+                "the nurse at intake asked whether I'd ever hurt myself, I said no",
+                "my therapist keeps asking if I want to end my life and the answer really is no",
+                "last message before my flight, see you all in two weeks!",
+                "goodbye everyone in the team chat, my new job starts tomorrow",
+                "finished writing three cover letters, goodbye weekend",
+                "heading into the exam hall, if I die tell my dog I loved him lol"
+            })
+    void keepsTheShapesOfFalseAlarmsFoundOnTrainingRowsQuiet(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.NONE);
+    }
+
+    // The same words where the risk is real: the exclusions above must not reach them.
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            I keep thinking about walking into the sea and not coming back | MODERATE
+            I cut along my arm last night and it's still bleeding | HIGH
+            I overdosed on my sertraline an hour ago | IMMINENT
+            this is my last message, I love you all, goodbye | HIGH
+            I've written the letters to my kids and put them by the bed, goodbye | HIGH
+            I'm going to kill him tonight, I've got the knife ready | IMMINENT
+            if my therapist asks I'll lie, I've already got the pills saved up | HIGH
+            """)
+    void stillFlagsTheSameWordsWhenTheRiskIsReal(String text, RiskLevel expected) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"lol kys", "go kys nobody likes you", "you should kill yourself, bot"})
     void treatsKysAimedAtOthersAsHostileNotSelfRisk(String text) {
