@@ -109,7 +109,7 @@ final class LexicalStage implements LexicalAnalyzer {
             "(?:hid|hidden|locked away|took away) my (?:sleeping )?(?:pills|tablets|meds) (?:because|so|from me)",
             "(?:famous )?last words (?:before|were)",
             "(?:wanted|want) to die on the spot|(?:wanted|want) the (?:ground|floor|earth) to swallow me",
-            "\\bkill myself(?= (?:this|that|these) \\w+ (?:is|are|was)\\b)",
+            "\\bkill myself(?= (?:this|that|these) (?:\\w+ ){1,3}(?:is|are|was|has|have)\\b)",
             "(?:lie|lay) down on the tracks in protest",
             "could (?:cheerfully |happily |honestly |genuinely |literally |actually |seriously |just )?(?:strangle|kill|murder"
                     + "|throttle)",
@@ -126,6 +126,11 @@ final class LexicalStage implements LexicalAnalyzer {
             // A story of someone who survived, told as news or a talk.
             "\\b(?:a|the) (?:guy|man|woman|girl|boy|person|lady|bloke) who survived (?:jumping|the jump|a jump|an attempt|a fall)",
             "\\bif i (?:don't|do not) (?:come|make it) (?:out|back) alive\\b|\\bavenge me\\b",
+            "\\b(?:plants?|cactus|cacti|succulents?|basil|orchids?|herbs)\\b.{0,60}\\bkill (?:them|it)\\b",
+            "\\b(?:picked|set|chose|chosen|booked|fixed) (?:a |the )?date for (?:the |our |my |a )?(?:wedding|party|move|trip"
+                    + "|holiday|christening|surgery|operation|exam|interview|hen do|stag do)",
+            "\\bdrives? like (?:he|she|they|i|a maniac)(?: (?:wants?|has|have) (?:to die|a death wish))?|\\b(?:has|have) a death wish",
+            "\\b(?:nearly|almost) (?:fainted|passed out)\\b",
             "kill myself if i have to (?:hear|listen|watch|sit through|read)",
             "(?:exam|test|work|job|shift|class|workout|gym|run|homework|meeting|deadline)s? (?:\\w+ )?(?:killed|murdered|destroyed)"
                     + " (?:her|him|them|me|us)"));
@@ -171,7 +176,7 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern GAME =
             p("\\b(?:cod|fortnite|minecraft|fifa|sims|boss fight|last boss|final boss|respawn|loot|raid|grenade"
                     + "|zombies|wave \\d+|game|gaming|npc|d&d|campaign|dragon|level|map|chess|scrabble|monopoly|poker"
-                    + "|cards|darts|snooker|mario ?kart)\\b");
+                    + "|cards|darts|snooker|mario ?kart|clays|tennis|squash|golf|quiz)\\b");
 
     private static final String REL = "(?:friend|bestie|bff|sister|brother|mum|mom|mother|dad|father|son|daughter"
             + "|girlfriend|boyfriend|gf|bf|husband|wife|partner|roommate|flatmate|student|coworker|colleague"
@@ -245,7 +250,8 @@ final class LexicalStage implements LexicalAnalyzer {
     /** "ate my birthday cake", "took my car without asking": a petty offence that a threat answers in jest. */
     private static final Pattern PETTY_OFFENCE =
             p("\\b(?:ate|eaten|took|borrowed|stole|finished|used|spoiled|spoilt|spoilered"
-                    + "|drank) (?:my|the last of my|the last|all my) (?:\\w+ ){0,3}?(?:cake|food|leftovers|chips|car|charger|clothes"
+                    + "|drank|burnt|broke|ruined) (?:my|the last of my|the last|all my) (?:\\w+ ){0,3}?(?:cake|food|leftovers|chips|car"
+                    + "|charger|clothes|straighteners|hairdryer|headphones|trainers|makeup|lipstick|laptop|console|controller"
                     + "|snacks|shampoo|chocolate|pizza|drink|tea|milk|jumper|hoodie|seat|phone)\\b"
                     + "|\\bwithout asking\\b|\\bspoiler(?:ed|s)? (?:the|it)\\b");
 
@@ -622,7 +628,7 @@ final class LexicalStage implements LexicalAnalyzer {
                     + "|\\bretir\\w+|\\bmoving (?:away|house|to)|\\bdeleting the app|\\b(?:twitter|facebook|instagram|tiktok"
                     + "|snapchat|reddit|social media)\\b|\\b(?:holiday|vacation)\\b"
                     + "|\\blast message (?:before|in|on) (?:the |my |this |our )?(?:exam|flight|trip|team|group|chat|channel|break"
-                    + "|wedding|surgery|operation|holiday)|\\bnew job\\b|\\b(?:team|group|work) chat\\b"
+                    + "|wedding|surgery|operation|holiday)|\\bnew job\\b|\\b(?:team|group|work) chat\\b|\\bdigital detox\\b"
                     + "|\\bcover letters?\\b|\\bthank[- ]you (?:letters|cards|notes)\\b|\\bchristmas cards\\b"
                     + "|\\bif i (?:die|don't make it)\\b.{0,60}(?:\\blol\\b|\\blmao\\b|\\bhaha|😂|🤣|💀)");
 

@@ -148,7 +148,16 @@ class LexicalStageTests {
                 "last message before my flight, see you all in two weeks!",
                 "goodbye everyone in the team chat, my new job starts tomorrow",
                 "finished writing three cover letters, goodbye weekend",
-                "heading into the exam hall, if I die tell my dog I loved him lol"
+                "heading into the exam hall, if I die tell my dog I loved him lol",
+                // The same on written-v3/v6 training rows.
+                "kms this spreadsheet has broken formulas everywhere",
+                "my flatmate burnt my straighteners out, I'm going to murder him",
+                "finally beat my uncle at golf, he's sulking",
+                "this is my last message here for a fortnight, off on a digital detox",
+                "my basil is on its last legs, I kill every plant I own, I'll kill it too",
+                "we've picked a date for the wedding, the venue is booked!",
+                "my brother drives like he has a death wish",
+                "nearly fainted when the nurse took my blood"
             })
     void keepsTheShapesOfFalseAlarmsFoundOnTrainingRowsQuiet(String text) {
         assertThat(level(text)).isEqualTo(RiskLevel.NONE);
@@ -163,6 +172,8 @@ class LexicalStageTests {
             this is my last message, I love you all, goodbye | HIGH
             I've written the letters to my kids and put them by the bed, goodbye | HIGH
             I'm going to kill him tonight, I've got the knife ready | IMMINENT
+            I've picked a date to end it, the 14th | HIGH
+            he took my kids and I'm going to kill him, I've got a knife | HIGH
             if my therapist asks I'll lie, I've already got the pills saved up | HIGH
             """)
     void stillFlagsTheSameWordsWhenTheRiskIsReal(String text, RiskLevel expected) {
