@@ -34,6 +34,17 @@ class RiskCommandsTests {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs the train command and returns what it printed. */
+    private static String train(String... args) {
+        return captureOut(() -> {
+            try {
+                RiskTrain.main(args);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private static Path smallTrainingSet(Path dir) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("data/risk/train.tsv"));
         StringBuilder out = new StringBuilder(lines.getFirst()).append('\n');
@@ -75,32 +86,25 @@ class RiskCommandsTests {
                         + "d1\tIMMINENT\tSUICIDE\t-\t-\tI swallowed the whole packet an hour ago\n"
                         + "d2\tNONE\t-\thard-negative\t-\tthis meeting is killing me\n");
         Path out = tmp.resolve("model");
-        String printed = captureOut(() -> {
-            try {
-                RiskTrain.main(new String[] {
-                    "--data",
-                    train.toString(),
-                    "--out",
-                    out.toString(),
-                    "--seed",
-                    "3",
-                    "--epochs",
-                    "3",
-                    "--dev",
-                    dev.toString(),
-                    "--folds",
-                    "3",
-                    "--threshold-moderate",
-                    "0.9",
-                    "--learning-rate",
-                    "0.3",
-                    "--data-version",
-                    "test"
-                });
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        String printed = train(
+                "--data",
+                train.toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                "3",
+                "--epochs",
+                "3",
+                "--dev",
+                dev.toString(),
+                "--folds",
+                "3",
+                "--threshold-moderate",
+                "0.9",
+                "--learning-rate",
+                "0.3",
+                "--data-version",
+                "test");
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertThat(printed).contains("\"seed\": 3");
         // Figures only: no text of the training or dev rows reaches the output or the manifest.
@@ -130,22 +134,15 @@ class RiskCommandsTests {
                         + "x2\tNONE\t-\thard-negative\t-\tthe deadline is murdering my weekend\n"
                         + "x3\tHIGH\tSUICIDE\t-\tI can't cope\tI have the pills ready\n");
         Path out = tmp.resolve("model");
-        String printed = captureOut(() -> {
-            try {
-                RiskTrain.main(new String[] {
-                    "--data", train.toString(),
-                    "--train-only", extra.toString(),
-                    "--out", out.toString(),
-                    "--seed", "3",
-                    "--epochs", "3",
-                    "--folds", "3",
-                    "--label-weights", "HIGH=2, IMMINENT=3",
-                    "--data-version", "test"
-                });
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        String printed = train(
+                "--data", train.toString(),
+                "--train-only", extra.toString(),
+                "--out", out.toString(),
+                "--seed", "3",
+                "--epochs", "3",
+                "--folds", "3",
+                "--label-weights", "HIGH=2, IMMINENT=3",
+                "--data-version", "test");
         int trainRows = Files.readAllLines(train).size() - 1;
         String manifest = Files.readString(out.resolve("manifest.json"));
         // The extra rows are trained on (two of three: one has context) but are not replayed rows.
@@ -163,21 +160,14 @@ class RiskCommandsTests {
         Path dev = tmp.resolve("dev-mini.tsv");
         Files.writeString(dev, RiskDataSet.HEADER + "\n" + "d1\tNONE\t-\thard-negative\t-\tmy cat is asleep\n");
         Path out = tmp.resolve("model");
-        String manifest = captureOut(() -> {
-            try {
-                RiskTrain.main(new String[] {
-                    "--data", train.toString(),
-                    "--out", out.toString(),
-                    "--seed", "3",
-                    "--epochs", "2",
-                    "--folds", "2",
-                    "--view", "both",
-                    "--dev", dev.toString()
-                });
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        String manifest = train(
+                "--data", train.toString(),
+                "--out", out.toString(),
+                "--seed", "3",
+                "--epochs", "2",
+                "--folds", "2",
+                "--view", "both",
+                "--dev", dev.toString());
         assertThat(manifest).contains("\"crossValidated\"", "\"dev\": []");
         assertThat(out.resolve(RiskHead.TRIBUO_FILE)).doesNotExist();
     }
@@ -199,13 +189,7 @@ class RiskCommandsTests {
             "--folds", "2",
             "--data-version", "test"
         };
-        captureOut(() -> {
-            try {
-                RiskTrain.main(args);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        train(args);
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertThat(manifest).contains("\"modelFile\": \"risk-head.mlp\"", "three ordinal sigmoids", "→ 16 ReLU");
         assertThat(out.resolve(RiskHead.MLP_FILE)).exists();
@@ -216,16 +200,43 @@ class RiskCommandsTests {
         RiskModel.Rating rating = model.rate("I swallowed every pill in the house an hour ago");
         assertThat(rating.probability()).isBetween(0.0, 1.0);
 
-        captureOut(() -> {
-            try {
-                RiskTrain.main(args);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        train(args);
         assertThat(Files.readAllBytes(out.resolve(RiskHead.MLP_FILE)))
                 .as("the same seed gives the same network")
                 .isEqualTo(first);
+    }
+
+    @Test
+    void addsAMeaninglessTokenToANoisyCopyTheSameWayEveryTime() {
+        String text = "walked by the river after work";
+        String noisy = RiskTrain.withNoise(text, 17, 3);
+        assertThat(noisy).contains(text).isNotEqualTo(text).isEqualTo(RiskTrain.withNoise(text, 17, 3));
+        assertThat(RiskTrain.withNoise(text, 17, 4)).isNotEqualTo(noisy);
+    }
+
+    @Test
+    void trainsOnNoisyCopiesWhenAsked(@TempDir Path tmp) throws IOException {
+        Path train = smallTrainingSet(tmp);
+        Path out = tmp.resolve("model");
+        train(
+                "--data",
+                train.toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                "5",
+                "--algorithm",
+                "mlp",
+                "--hidden",
+                "8",
+                "--epochs",
+                "2",
+                "--folds",
+                "2",
+                "--noise");
+        int rows = Files.readAllLines(train).size() - 1;
+        assertThat(Files.readString(out.resolve("manifest.json")))
+                .contains("\"noisyCopies\": true", "\"trainedRows\": " + rows + ",");
     }
 
     @Test
