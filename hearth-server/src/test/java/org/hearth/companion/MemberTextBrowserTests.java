@@ -23,7 +23,10 @@ class MemberTextBrowserTests {
 
     @Test
     void neverWritesWhatTheMemberTypedOnThePagesToTheLog(Page page, CapturedOutput output) {
-        String marker = "quillfeather-" + UUID.randomUUID();
+        // The marker only has to be unique; an id-shaped one keeps the risk screen's reading of these
+        // calm lines the same from run to run (the head is trained on ids added to text, but an odd
+        // word with a random id after it could still tip it: "quillfeather-<id>" did, 27 times in 300).
+        String marker = "qx" + UUID.randomUUID().toString().replace("-", "");
         Journeys.signUpAndSignIn(page, "Mo");
 
         page.navigate("/conversations");

@@ -19,21 +19,29 @@ import org.junit.jupiter.api.Test;
  * incident for a responder.
  *
  * <p>A ratchet, not the clinical gate: the ceilings are the counts first measured on 2026-12-04 with
- * the shipped screen, so a change may lower them (then lower the ceiling too) but never raise them.
+ * the shipped screen, so a change may lower them (then lower the ceiling too) but never raise them
+ * unnoticed. They were raised once, on 2026-12-07, for the MLP head of data version 5: it lifts
+ * recall on both independent sets by 7 to 15 points at an equal or lower hard-negative FPR there,
+ * and flags 17 more of these 1,229 lines (short neutral turns such as "k" and "I'll write more
+ * later", anxious predictions such as a partner leaving), while flagging fewer goodbyes (2 of 50,
+ * not 5). RISK.md gives the trade in full; it is the head's most visible cost to members.
  * Counts only are printed; the lines themselves stay out of the build log. The known weak spot is
  * goodbyes: the head confuses a warm sign-off with a farewell note. That error is in the safe
  * direction, so no rule mutes it; a fix has to come from the model seeing context.
  */
 class EverydayLinesTests {
 
-    /** Lines at HIGH or IMMINENT: 21 first measured 2026-12-04, 20 once "the marriage is collapsing" no longer read as a medical emergency. */
-    static final int CEILING_HIGH_OR_ABOVE = 20;
+    /**
+     * Lines at HIGH or IMMINENT: 21 first measured 2026-12-04, 20 once "the marriage is collapsing" no
+     * longer read as a medical emergency, 37 with the MLP head of 2026-12-07.
+     */
+    static final int CEILING_HIGH_OR_ABOVE = 37;
 
     /** Lines at MODERATE or above (each opens an incident), measured with the ceiling above. */
-    static final int CEILING_MODERATE_OR_ABOVE = 20;
+    static final int CEILING_MODERATE_OR_ABOVE = 38;
 
-    /** Goodbye lines (intent "goodbye") at HIGH or above, first measured 2026-12-04. */
-    static final int CEILING_GOODBYES_HIGH = 5;
+    /** Goodbye lines (intent "goodbye") at HIGH or above: 5 first measured 2026-12-04, 2 on 2026-12-07. */
+    static final int CEILING_GOODBYES_HIGH = 2;
 
     private record Line(String text, String intent) {}
 

@@ -25,19 +25,25 @@ import org.junit.jupiter.api.Test;
  * (20/239). The clinical target (0.98, 0.98, 0.05) is far away; this gate is a ratchet at the
  * measured values so that no change makes the screen worse on text it has never seen. Raise the
  * floors when a change measures better; never lower them.
+ *
+ * <p>Measured again on 2026-12-07 for the MLP head of data version 5 (chosen on cross-validation
+ * and the written held-back parts, see RISK.md), twice: without noisy copies HIGH 0.758, IMMINENT
+ * 0.850, FPR 0.092 (22/239); with them, as shipped, HIGH 0.783 (94/120), IMMINENT 0.850 (85/100),
+ * FPR 0.075 (18/239). The noisy copies were added because the first head flagged calm lines that
+ * carried a random id, not for these figures.
  */
 class IndependentHeldOutSetTests {
 
     private static final Path SET = Path.of("src/test/resources/risk/heldout-v3.tsv");
 
-    /** Measured 0.700 (84/120); the clinical target is 0.98. */
-    static final double FLOOR_HIGH = 0.70;
+    /** Measured 0.783 (94/120), floored; 0.700 before 2026-12-07; the clinical target is 0.98. */
+    static final double FLOOR_HIGH = 0.78;
 
-    /** Measured 0.700 (70/100); the clinical target is 0.98. */
-    static final double FLOOR_IMMINENT = 0.70;
+    /** Measured 0.850 (85/100); 0.700 before 2026-12-07; the clinical target is 0.98. */
+    static final double FLOOR_IMMINENT = 0.85;
 
-    /** Measured 0.084 (20/239), rounded up; the clinical target is 0.05. */
-    static final double CEILING_FPR = 0.09;
+    /** Measured 0.075 (18/239), rounded up; 0.084 before 2026-12-07; the clinical target is 0.05. */
+    static final double CEILING_FPR = 0.08;
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
