@@ -62,7 +62,8 @@ public final class Analyzer {
      * @throws IllegalArgumentException if the text is blank
      */
     public Analysis analyze(String text) {
-        return analyzeEmbedding(embedder.embed(prepare(text)));
+        String prepared = prepare(text);
+        return analyzeEmbedding(prepared, embedder.embed(prepared));
     }
 
     /**
@@ -74,15 +75,18 @@ public final class Analyzer {
         List<String> prepared = texts.stream().map(Analyzer::prepare).toList();
         List<float[]> vectors = embedder.embedAll(prepared);
         List<Analysis> out = new ArrayList<>(vectors.size());
-        for (float[] v : vectors) {
-            out.add(analyzeEmbedding(v));
+        for (int j = 0; j < vectors.size(); j++) {
+            out.add(analyzeEmbedding(prepared.get(j), vectors.get(j)));
         }
         return out;
     }
 
-    /** Runs the heads on a vector that {@link #embedder()} produced. */
-    public Analysis analyzeEmbedding(float[] vector) {
-        double[] e = emotions.scores(vector);
+    /**
+     * Runs the heads on a text and the vector that {@link #embedder()} produced for it (the emotions
+     * head also reads the text's words).
+     */
+    public Analysis analyzeEmbedding(String text, float[] vector) {
+        double[] e = emotions.scores(vector, text);
         boolean[] ePresent = emotions.decide(e);
         List<LabelScore> emotionScores =
                 labelScores(emotions.labels(), e, ePresent, Ekman.emotionCount(emotions.labels()));

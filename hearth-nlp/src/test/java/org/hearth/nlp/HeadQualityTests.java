@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Test;
 class HeadQualityTests {
 
     /**
-     * GoEmotions dev (5,426 rows), macro-F1 over the 28 labels: measured 0.454 (MLP head,
-     * thresholds tuned on dev; the logistic regression before it measured 0.442).
+     * GoEmotions dev (5,426 rows), macro-F1 over the 28 labels: measured 0.482 (MLP head reading the
+     * vector and the hashed words, thresholds tuned on dev; 0.454 from the vector alone, 0.442 for
+     * the logistic regression before it). The floor is above issue #3's target of 0.46.
      */
-    static final double EMOTIONS_MACRO_F1_FLOOR = 0.44;
+    static final double EMOTIONS_MACRO_F1_FLOOR = 0.47;
     /**
      * GoEmotions dev, macro-F1 over the 7 Ekman groups, from the head's own output per group:
-     * measured 0.575 (0.556 before, derived from the 28 labels).
+     * measured 0.593 (0.575 from the vector alone, 0.556 derived from the 28 labels).
      */
-    static final double EKMAN_MACRO_F1_FLOOR = 0.56;
+    static final double EKMAN_MACRO_F1_FLOOR = 0.58;
     /** hearth-nlp/data dev (275 rows), intent accuracy: measured 0.945. */
     static final double INTENT_ACCURACY_FLOOR = 0.90;
     /** hearth-nlp/data dev, sentiment accuracy: measured 0.920. */

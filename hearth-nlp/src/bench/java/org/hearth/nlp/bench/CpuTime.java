@@ -58,7 +58,8 @@ public final class CpuTime {
                 Locale.ROOT, "%-34s %10s %10s %12s %12s %14s%n", "", "ms", "ms", "p50 ms", "p99 ms", "ms per call");
         measure("embed (Hearth encoder)", calls, threads, i -> embedder.embed(texts.get(i % texts.size())));
         measure("analyze", calls, threads, i -> analyzer.analyze(texts.get(i % texts.size())));
-        measure("heads only", calls * 10, threads, i -> analyzer.analyzeEmbedding(vectors.get(i % vectors.size())));
+        measure("heads only", calls * 10, threads, i -> analyzer.analyzeEmbedding(
+                        texts.get(i % vectors.size()), vectors.get(i % vectors.size())));
         BgeSmallEnV15QuantizedEmbeddingModel langchain4j = new BgeSmallEnV15QuantizedEmbeddingModel(Runnable::run);
         measure(
                 "embed (LangChain4j encoder, before)",

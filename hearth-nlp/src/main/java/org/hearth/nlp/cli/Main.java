@@ -21,6 +21,7 @@ import org.hearth.nlp.heads.Head;
 import org.hearth.nlp.heads.HeadManifest;
 import org.hearth.nlp.heads.HeadSpec;
 import org.hearth.nlp.heads.Mlp;
+import org.hearth.nlp.heads.WordFeatures;
 import org.hearth.nlp.train.Corpus;
 import org.hearth.nlp.train.EmbeddingCache;
 import org.hearth.nlp.train.HeadEvaluation;
@@ -48,6 +49,7 @@ public final class Main {
                                         [--algorithm lr|fm|mlp] [--epochs N] [--lr X] [--minibatch N]
                                         emotions with mlp: [--hidden N] [--dropout X] [--weight-decay X]
                                         [--ekman-outputs true|false] [--thresholds dev|holdout]
+                                        [--word-buckets N (0: vector only)] [--word-l2 X] [--ensemble N]
                            eval  <head> --data <path> [--model-dir <dir>] [--embedder <name>]
                     heads: emotions (data: the GoEmotions folder), sentiment, intent, distortions
                            (data: hearth-nlp/data or one of its sub-folders)""");
@@ -106,7 +108,7 @@ public final class Main {
                     model,
                     manifest(spec, labels, Map.of(), embedder, data, settings, Map.of()),
                     embedder.dimensions());
-            double[][] devScores = HeadEvaluation.score(untuned, devX);
+            double[][] devScores = HeadEvaluation.score(untuned, devRows, devX);
             Map<String, Double> tuned = new LinkedHashMap<>(HeadEvaluation.tuneThresholds(labels, devRows, devScores));
             // Each Ekman group is then decided on its own derived score (its best member's score).
             List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
@@ -185,8 +187,12 @@ public final class Main {
                 Long.parseLong(opts.getOrDefault("seed", "17")));
         boolean ekmanOutputs = Boolean.parseBoolean(opts.getOrDefault("ekman-outputs", "true"));
         String tuneOn = opts.getOrDefault("thresholds", "dev");
-        if (!tuneOn.equals("dev") && !tuneOn.equals("holdout")) {
-            throw new IllegalArgumentException("--thresholds must be dev or holdout");
+        if (!List.of("dev", "holdout", "folds").contains(tuneOn)) {
+            throw new IllegalArgumentException("--thresholds must be dev, holdout or folds");
+        }
+        int folds = Integer.parseInt(opts.getOrDefault("folds", "5"));
+        if (folds < 2) {
+            throw new IllegalArgumentException("--folds must be at least 2");
         }
         List<String> outputs = new ArrayList<>(Corpus.goEmotionLabels(data));
         if (ekmanOutputs) {
@@ -207,14 +213,38 @@ public final class Main {
             tuneX.addAll(List.of(devX));
         }
         float[][] tuneVectors = tuneX.toArray(float[][]::new);
+        int wordBuckets = Integer.parseInt(opts.getOrDefault("word-buckets", "16384"));
+        if (wordBuckets < 0) {
+            throw new IllegalArgumentException("--word-buckets must be 0 (no word part) or more");
+        }
+        double wordL2 = Double.parseDouble(opts.getOrDefault("word-l2", "0.0001"));
+        MlpTrainer.@Nullable Words words = null;
+        if (wordBuckets > 0) {
+            WordFeatures features = new WordFeatures(wordBuckets);
+            words = new MlpTrainer.Words(
+                    wordBuckets,
+                    wordL2,
+                    fitRows.stream().map(r -> features.buckets(r.text())).toArray(int[][]::new));
+        }
         Map<String, Object> hyper = new LinkedHashMap<>(settings.asMap());
+        if (words != null) {
+            hyper.put(
+                    "words",
+                    "words and word pairs (Tribuo TokenPipeline, BreakIterator tokens) hashed into " + wordBuckets
+                            + " buckets, a weight per bucket and output added to the logits, L2 " + wordL2);
+        }
         hyper.put("outputs", ekmanOutputs ? "28 GoEmotions labels + 7 Ekman groups" : "28 GoEmotions labels");
         hyper.put(
                 "thresholds",
-                tuneOn.equals("dev")
-                        ? "tuned per output for F1 on the GoEmotions dev split"
-                        : "tuned per output for F1 on every tenth GoEmotions train row, held out of training"
-                                + " (dev never seen)");
+                switch (tuneOn) {
+                    case "dev" -> "tuned per output for F1 on the GoEmotions dev split";
+                    case "holdout" ->
+                        "tuned per output for F1 on every tenth GoEmotions train row, held out of training"
+                                + " (dev never seen)";
+                    default ->
+                        "tuned per output for F1 on " + folds + "-fold out-of-fold scores of the GoEmotions train"
+                                + " split (one network per fold, same settings; dev never seen)";
+                });
         HeadManifest untunedManifest = manifest(spec, outputs, Map.of(), embedder, data, null, hyper);
         int members = Integer.parseInt(opts.getOrDefault("ensemble", "1"));
         if (members < 1) {
@@ -245,6 +275,7 @@ public final class Main {
                     outputs,
                     fitRows,
                     fitX,
+                    words,
                     tuneRows,
                     tuneVectors,
                     devRows,
@@ -259,8 +290,14 @@ public final class Main {
         Mlp mlp = Mlp.logitAverage(trained);
         System.err.printf("trained %s (mlp) in %d ms%n", spec.headName(), (System.nanoTime() - start) / 1_000_000);
         Head untuned = Head.of(spec, mlp, untunedManifest, embedder.dimensions());
-        Map<String, Double> thresholds =
-                HeadEvaluation.tuneThresholds(outputs, tuneRows, HeadEvaluation.score(untuned, tuneVectors));
+        Map<String, Double> thresholds = tuneOn.equals("folds")
+                ? HeadEvaluation.tuneThresholds(
+                        outputs,
+                        fitRows,
+                        outOfFoldScores(
+                                spec, embedder, outputs, fitRows, fitX, words, untunedManifest, settings, folds))
+                : HeadEvaluation.tuneThresholds(
+                        outputs, tuneRows, HeadEvaluation.score(untuned, tuneRows, tuneVectors));
         HeadManifest draft = withThresholds(untunedManifest, thresholds);
         HeadEvaluation.Result result =
                 HeadEvaluation.evaluate(Head.of(spec, mlp, draft, embedder.dimensions()), devRows, devX);
@@ -288,6 +325,54 @@ public final class Main {
                 Head.MLP_FILE, Files.size(out.resolve(Head.MLP_FILE)), Head.MANIFEST_FILE, out);
     }
 
+    /**
+     * Scores every row with a network trained on the other folds (row {@code i} is in fold
+     * {@code i % folds}), so thresholds can be tuned on the whole train split without touching dev.
+     */
+    private static double[][] outOfFoldScores(
+            HeadSpec spec,
+            SentenceEmbedder embedder,
+            List<String> outputs,
+            List<Corpus.Row> rows,
+            List<float[]> x,
+            MlpTrainer.@Nullable Words words,
+            HeadManifest untunedManifest,
+            MlpTrainer.Settings settings,
+            int folds) {
+        double[][] scores = new double[rows.size()][];
+        long start = System.nanoTime();
+        for (int f = 0; f < folds; f++) {
+            List<Set<String>> foldLabels = new ArrayList<>();
+            List<float[]> foldX = new ArrayList<>();
+            List<int[]> foldWords = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (i % folds != f) {
+                    foldLabels.add(rows.get(i).labels());
+                    foldX.add(x.get(i));
+                    if (words != null) {
+                        foldWords.add(words.rows()[i]);
+                    }
+                }
+            }
+            Mlp net = MlpTrainer.fit(
+                    foldLabels,
+                    foldX.toArray(float[][]::new),
+                    words == null
+                            ? null
+                            : new MlpTrainer.Words(words.buckets(), words.l2(), foldWords.toArray(int[][]::new)),
+                    outputs,
+                    settings,
+                    (e, m) -> {});
+            Head h = Head.of(spec, net, untunedManifest, embedder.dimensions());
+            for (int i = f; i < rows.size(); i += folds) {
+                scores[i] = h.scores(x.get(i), rows.get(i).text());
+            }
+            System.err.printf(
+                    "fold %d of %d scored (%d s)%n", f + 1, folds, (System.nanoTime() - start) / 1_000_000_000);
+        }
+        return scores;
+    }
+
     /** One network of the emotions head; with {@code --verbose}, dev figures after every epoch. */
     private static Mlp fitEmotionMlp(
             HeadSpec spec,
@@ -296,6 +381,7 @@ public final class Main {
             List<String> outputs,
             List<Corpus.Row> fitRows,
             List<float[]> fitX,
+            MlpTrainer.@Nullable Words words,
             List<Corpus.Row> tuneRows,
             float[][] tuneVectors,
             List<Corpus.Row> devRows,
@@ -306,13 +392,17 @@ public final class Main {
         return MlpTrainer.fit(
                 fitRows.stream().map(Corpus.Row::labels).toList(),
                 fitX.toArray(float[][]::new),
+                words,
                 outputs,
                 settings,
                 (epoch, net) -> {
                     if (opts.containsKey("verbose")) {
                         Head h = Head.of(spec, net, untunedManifest, embedder.dimensions());
+                        // With --thresholds folds there is no tuning part yet: the epoch figures tune on dev.
+                        List<Corpus.Row> on = tuneRows.isEmpty() ? devRows : tuneRows;
+                        float[][] onX = tuneRows.isEmpty() ? devX : tuneVectors;
                         Map<String, Double> t =
-                                HeadEvaluation.tuneThresholds(outputs, tuneRows, HeadEvaluation.score(h, tuneVectors));
+                                HeadEvaluation.tuneThresholds(outputs, on, HeadEvaluation.score(h, on, onX));
                         HeadEvaluation.Result r = HeadEvaluation.evaluate(
                                 Head.of(spec, net, withThresholds(untunedManifest, t), embedder.dimensions()),
                                 devRows,

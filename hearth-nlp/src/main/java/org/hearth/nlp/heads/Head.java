@@ -153,6 +153,26 @@ public final class Head {
         if (mlp != null) {
             return mlp.scores(embedding);
         }
+        return tribuoScores(embedding);
+    }
+
+    /**
+     * Scores a text from its sentence vector and, for a head that also reads words
+     * ({@link #readsWords()}), its words.
+     */
+    public double[] scores(float[] embedding, String text) {
+        if (mlp != null) {
+            return mlp.scores(embedding, text);
+        }
+        return tribuoScores(embedding);
+    }
+
+    /** Whether the head reads the text's words beside its vector: then only {@link #scores(float[], String)} serves. */
+    public boolean readsWords() {
+        return mlp != null && mlp.words() != null;
+    }
+
+    private double[] tribuoScores(float[] embedding) {
         double[] values = new double[embedding.length];
         for (int i = 0; i < embedding.length; i++) {
             values[i] = embedding[i];

@@ -29,11 +29,14 @@ public final class HeadEvaluation {
 
     private HeadEvaluation() {}
 
-    /** Scores every vector with the head, in row order. */
-    public static double[][] score(Head head, float[][] vectors) {
+    /** Scores every row (its vector, and its text for a head that reads words), in row order. */
+    public static double[][] score(Head head, List<Corpus.Row> rows, float[][] vectors) {
+        if (rows.size() != vectors.length) {
+            throw new IllegalArgumentException(rows.size() + " rows but " + vectors.length + " vectors");
+        }
         double[][] out = new double[vectors.length][];
         for (int i = 0; i < vectors.length; i++) {
-            out[i] = head.scores(vectors[i]);
+            out[i] = head.scores(vectors[i], rows.get(i).text());
         }
         return out;
     }
@@ -82,7 +85,7 @@ public final class HeadEvaluation {
 
     /** Evaluates a head on labelled rows and their vectors. */
     public static Result evaluate(Head head, List<Corpus.Row> rows, float[][] vectors) {
-        double[][] scores = score(head, vectors);
+        double[][] scores = score(head, rows, vectors);
         return switch (head.spec()) {
             case EMOTIONS -> emotions(head, rows, scores);
             case DISTORTIONS -> distortions(head, rows, scores);

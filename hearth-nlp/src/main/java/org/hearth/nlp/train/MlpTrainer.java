@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.hearth.nlp.heads.Mlp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learns an {@link Mlp} for a multi-label head: binary cross-entropy on every output, AdamW with a
@@ -49,6 +50,15 @@ public final class MlpTrainer {
         }
     }
 
+    /**
+     * The word part of a network ({@link Mlp#words()}): each row's hashed words and word pairs.
+     *
+     * @param buckets hash buckets
+     * @param l2 the L2 penalty on a word weight, applied when a step touches its word
+     * @param rows each training row's buckets, as {@link org.hearth.nlp.heads.WordFeatures#buckets(String)} gives them
+     */
+    public record Words(int buckets, double l2, int[][] rows) {}
+
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
@@ -64,6 +74,21 @@ public final class MlpTrainer {
     public static Mlp fit(
             List<Set<String>> labels,
             float[][] x,
+            List<String> outputs,
+            Settings s,
+            BiConsumer<Integer, Mlp> afterEpoch) {
+        return fit(labels, x, null, outputs, s, afterEpoch);
+    }
+
+    /**
+     * Fits a network that also reads each row's words, when {@code words} is given: the word weights
+     * learn with the same Adam steps, updated only for the words a minibatch contains (as a sparse
+     * Adam does), with an L2 penalty instead of weight decay.
+     */
+    public static Mlp fit(
+            List<Set<String>> labels,
+            float[][] x,
+            @Nullable Words words,
             List<String> outputs,
             Settings s,
             BiConsumer<Integer, Mlp> afterEpoch) {
@@ -99,6 +124,13 @@ public final class MlpTrainer {
             double p = Math.min(0.999, Math.max(1e-4, positives[c] / n));
             b2[c] = (float) Math.log(p / (1 - p));
         }
+        int buckets = words == null ? 0 : words.buckets();
+        float[] wWords = new float[buckets * k];
+        float[] gWords = new float[buckets * k];
+        float[] mWords = new float[buckets * k];
+        float[] vWords = new float[buckets * k];
+        boolean[] touched = new boolean[buckets];
+        int[] touchedList = new int[buckets];
         float[][] params = {w1, b1, w2, b2};
         float[][] grads = {new float[w1.length], new float[h], new float[w2.length], new float[k]};
         float[][] m = {new float[w1.length], new float[h], new float[w2.length], new float[k]};
@@ -129,9 +161,12 @@ public final class MlpTrainer {
                 for (float[] g : grads) {
                     java.util.Arrays.fill(g, 0);
                 }
+                int touchedCount = 0;
                 for (int b = from; b < to; b++) {
                     int r = order[b];
                     float[] xr = x[r];
+                    int[] wr = words == null ? new int[0] : words.rows()[r];
+                    float ww = Mlp.wordWeight(wr.length);
                     System.arraycopy(b1, 0, hid, 0, h);
                     for (int i = 0; i < d; i++) {
                         float xi = xr[i];
@@ -150,7 +185,20 @@ public final class MlpTrainer {
                         for (int j = 0; j < h; j++) {
                             o += hid[j] * w2[j * k + c];
                         }
+                        for (int wb : wr) {
+                            o += ww * wWords[wb * k + c];
+                        }
                         dOut[c] = (float) (1 / (1 + Math.exp(-o))) - y[r][c];
+                    }
+                    for (int wb : wr) {
+                        if (!touched[wb]) {
+                            touched[wb] = true;
+                            touchedList[touchedCount++] = wb;
+                        }
+                        int off = wb * k;
+                        for (int c = 0; c < k; c++) {
+                            gWords[off + c] += ww * dOut[c];
+                        }
                     }
                     float[] gW2 = grads[2];
                     for (int j = 0; j < h; j++) {
@@ -181,10 +229,54 @@ public final class MlpTrainer {
                 step++;
                 double lr = s.learningRate() * (1 - (double) (step - 1) / totalSteps);
                 adamW(params, grads, m, v, decays, step, lr, s.weightDecay(), 1.0f / (to - from));
+                if (words != null) {
+                    sparseAdam(
+                            wWords,
+                            gWords,
+                            mWords,
+                            vWords,
+                            touchedList,
+                            touchedCount,
+                            k,
+                            step,
+                            lr,
+                            words.l2(),
+                            1.0f / (to - from));
+                    for (int t = 0; t < touchedCount; t++) {
+                        touched[touchedList[t]] = false;
+                    }
+                }
             }
-            afterEpoch.accept(epoch, new Mlp(d, h, k, w1, b1, w2, b2));
+            afterEpoch.accept(epoch, new Mlp(d, h, k, w1, b1, w2, b2, buckets, wWords));
         }
-        return new Mlp(d, h, k, w1, b1, w2, b2);
+        return new Mlp(d, h, k, w1, b1, w2, b2, buckets, wWords);
+    }
+
+    /** Adam on the rows of the words a minibatch touched; clears their gradients afterwards. */
+    private static void sparseAdam(
+            float[] w,
+            float[] g,
+            float[] m,
+            float[] v,
+            int[] rows,
+            int count,
+            int width,
+            long step,
+            double lr,
+            double l2,
+            float scale) {
+        float stepSize = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        float penalty = (float) l2;
+        for (int t = 0; t < count; t++) {
+            int off = rows[t] * width;
+            for (int i = off; i < off + width; i++) {
+                float gi = g[i] * scale + penalty * w[i];
+                m[i] = (float) BETA1 * m[i] + (float) (1 - BETA1) * gi;
+                v[i] = (float) BETA2 * v[i] + (float) (1 - BETA2) * gi * gi;
+                w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + (float) EPSILON);
+                g[i] = 0;
+            }
+        }
     }
 
     private static void adamW(

@@ -63,6 +63,42 @@ class MlpTrainerTests {
     }
 
     @Test
+    void learnsFromWordsWhatTheVectorDoesNotCarry() {
+        // The label is in one word of the text only; the vectors are noise.
+        List<String> moods = List.of("proud", "relieved", "nervous", "grateful");
+        org.hearth.nlp.heads.WordFeatures features = new org.hearth.nlp.heads.WordFeatures(4096);
+        SplittableRandom r = new SplittableRandom(21);
+        List<Set<String>> labels = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        float[][] x = new float[1200][4];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                x[i][j] = (float) r.nextDouble(-1, 1);
+            }
+            String mood = moods.get(r.nextInt(moods.size()));
+            texts.add("today i felt " + mood + " about the "
+                    + List.of("exam", "job", "trip").get(r.nextInt(3)));
+            labels.add(mood.equals("proud") ? Set.of("pride") : Set.of());
+        }
+        int[][] words = texts.stream().map(features::buckets).toArray(int[][]::new);
+        Mlp withWords = MlpTrainer.fit(
+                labels, x, new MlpTrainer.Words(4096, 1e-4, words), List.of("pride"), SETTINGS, (e, m) -> {});
+        Mlp without = MlpTrainer.fit(labels, x, List.of("pride"), SETTINGS, (e, m) -> {});
+        int right = 0;
+        int rightWithout = 0;
+        for (int i = 0; i < 200; i++) {
+            String mood = moods.get(i % moods.size());
+            float[] noise = {(float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1), 0, 0};
+            boolean truth = mood.equals("proud");
+            right += withWords.scores(noise, "so " + mood + " of the whole thing")[0] >= 0.5 == truth ? 1 : 0;
+            rightWithout += without.scores(noise)[0] >= 0.5 == truth ? 1 : 0;
+        }
+        assertThat(right).isGreaterThanOrEqualTo(196);
+        // From the noise alone it can only say "not proud", right three times in four at best.
+        assertThat(rightWithout).isLessThanOrEqualTo(160);
+    }
+
+    @Test
     void givesTheSameNetworkForTheSameSeed(@TempDir Path dir) throws Exception {
         Problem train = problem(300, 3);
         Mlp a = MlpTrainer.fit(train.labels(), train.x(), List.of("same", "right"), SETTINGS, (e, m) -> {});
