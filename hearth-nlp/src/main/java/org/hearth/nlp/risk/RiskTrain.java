@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.hearth.nlp.SentenceEmbedder;
+import org.hearth.nlp.heads.Mlp;
 import org.hearth.nlp.train.EmbeddingCache;
 import org.hearth.nlp.train.MlpTrainer;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>{@code RiskTrain --data <tsv or dir> [--data ...] --out <dir> --seed N [--dev <tsv>]...
  * [--algorithm lr|fm|mlp] [--hidden H] [--dropout P] [--epochs E] [--learning-rate R] [--folds K] [--target-recall R]
  * [--min-threshold T] [--threshold-moderate T] [--data-version V] [--cache <dir>]
- * [--train-only <tsv or dir>]... [--label-weights HIGH=2,IMMINENT=2] [--view text|both]}
+ * [--train-only <tsv or dir>]... [--label-weights HIGH=2,IMMINENT=2] [--view text|both] [--noise]
+ * [--ensemble N]}
  *
  * <p>{@code --train-only} rows are trained on in every fold and in the final head but are not
  * replayed, so they move neither the thresholds nor the cross-validated figures except through
@@ -93,7 +95,8 @@ public final class RiskTrain {
             String view,
             int hidden,
             double dropout,
-            boolean noise) {}
+            boolean noise,
+            int ensemble) {}
 
     private RiskTrain() {}
 
@@ -108,6 +111,7 @@ public final class RiskTrain {
         int hidden = 256;
         double dropout = 0.3;
         boolean noise = false;
+        int ensemble = 1;
         int folds = 5;
         double targetRecall = 0.98;
         double minThreshold = 0.2;
@@ -140,6 +144,7 @@ public final class RiskTrain {
                 case "--hidden" -> hidden = Integer.parseInt(args[++i]);
                 case "--dropout" -> dropout = Double.parseDouble(args[++i]);
                 case "--noise" -> noise = true;
+                case "--ensemble" -> ensemble = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -153,6 +158,11 @@ public final class RiskTrain {
             return;
         }
         boolean mlp = algorithm.equals("mlp");
+        if (ensemble < 1 || (ensemble > 1 && !mlp)) {
+            System.err.println("--ensemble N (N >= 1) applies to mlp only");
+            System.exit(2);
+            return;
+        }
         if (mlp && !labelWeights.isEmpty()) {
             System.err.println("--label-weights applies to lr and fm only");
             System.exit(2);
@@ -180,7 +190,8 @@ public final class RiskTrain {
                         view,
                         hidden,
                         dropout,
-                        noise),
+                        noise,
+                        ensemble),
                 embedder);
         System.out.println(manifest);
     }
@@ -261,14 +272,15 @@ public final class RiskTrain {
             long seed,
             Map<RiskLevel, Float> labelWeights,
             int hidden,
-            double dropout) {
+            double dropout,
+            int ensemble) {
 
         Spec(String algorithm, int epochs, double learningRate, long seed) {
-            this(algorithm, epochs, learningRate, seed, Map.of(), 256, 0.3);
+            this(algorithm, epochs, learningRate, seed, Map.of(), 256, 0.3, 1);
         }
 
         Spec(String algorithm, int epochs, double learningRate, long seed, Map<RiskLevel, Float> labelWeights) {
-            this(algorithm, epochs, learningRate, seed, labelWeights, 256, 0.3);
+            this(algorithm, epochs, learningRate, seed, labelWeights, 256, 0.3, 1);
         }
 
         float weight(RiskLevel level) {
@@ -286,8 +298,8 @@ public final class RiskTrain {
             return new LinearSGDTrainer(new LogMulticlass(), adaGrad, epochs, Integer.MAX_VALUE, 1, seed);
         }
 
-        MlpTrainer.Settings mlpSettings() {
-            return new MlpTrainer.Settings(hidden, epochs, learningRate, 16, dropout, 0.01, seed);
+        MlpTrainer.Settings mlpSettings(int member) {
+            return new MlpTrainer.Settings(hidden, epochs, learningRate, 16, dropout, 0.01, seed + member);
         }
 
         String describe() {
@@ -296,7 +308,11 @@ public final class RiskTrain {
                 case "mlp" ->
                     "MLP (Hearth Mlp: input → " + hidden + " ReLU, dropout " + dropout
                             + " → three ordinal sigmoids MODERATE+, HIGH+, IMMINENT; binary cross-entropy, AdamW,"
-                            + " minibatch 16, weight decay 0.01)";
+                            + " minibatch 16, weight decay 0.01)"
+                            + (ensemble > 1
+                                    ? "; an ensemble of " + ensemble + " such networks, seeds " + seed + " to "
+                                            + (seed + ensemble - 1) + ", logits averaged, stored as one network"
+                                    : "");
                 default -> "logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad)";
             };
         }
@@ -330,8 +346,13 @@ public final class RiskTrain {
         }
         List<Set<String>> labels =
                 rows.stream().map(r -> ordinalLabels(r.level())).toList();
-        return RiskHead.mlp(
-                MlpTrainer.fit(labels, vectors, RiskHead.ORDINAL_OUTPUTS, spec.mlpSettings(), (e, m) -> {}));
+        // Single networks differ from seed to seed by several points of recall on unseen text; the
+        // average of their logits is steadier, and costs the screen only a wider hidden layer.
+        List<Mlp> members = new ArrayList<>();
+        for (int m = 0; m < spec.ensemble(); m++) {
+            members.add(MlpTrainer.fit(labels, vectors, RiskHead.ORDINAL_OUTPUTS, spec.mlpSettings(m), (e, n) -> {}));
+        }
+        return RiskHead.mlp(Mlp.logitAverage(members));
     }
 
     /** The "at or above" questions a level answers yes to, as the MLP's outputs name them. */
@@ -621,7 +642,14 @@ public final class RiskTrain {
         float[][] vectors = vectors(o, embedder, rows);
         float[][] extraVectors = vectors(o, embedder, extra);
         Spec spec = new Spec(
-                o.algorithm(), o.epochs(), o.learningRate(), o.seed(), o.labelWeights(), o.hidden(), o.dropout());
+                o.algorithm(),
+                o.epochs(),
+                o.learningRate(),
+                o.seed(),
+                o.labelWeights(),
+                o.hidden(),
+                o.dropout(),
+                o.ensemble());
 
         float[][] noisy = o.noise() ? noisyVectors(o, embedder, rows, 0) : null;
         float[][] extraNoisy = o.noise() ? noisyVectors(o, embedder, extra, rows.size()) : null;

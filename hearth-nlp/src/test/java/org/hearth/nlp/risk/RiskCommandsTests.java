@@ -207,6 +207,48 @@ class RiskCommandsTests {
     }
 
     @Test
+    void trainsAnEnsembleOfSeedsStoredAsOneNetwork(@TempDir Path tmp) throws IOException {
+        Path train = smallTrainingSet(tmp);
+        Path out = tmp.resolve("model");
+        Path single = tmp.resolve("single");
+        List<String> common = List.of(
+                "--data",
+                train.toString(),
+                "--seed",
+                "5",
+                "--algorithm",
+                "mlp",
+                "--hidden",
+                "8",
+                "--epochs",
+                "2",
+                "--folds",
+                "2");
+        List<String> ensemble = new java.util.ArrayList<>(common);
+        ensemble.addAll(List.of("--out", out.toString(), "--ensemble", "3"));
+        train(ensemble.toArray(String[]::new));
+        List<String> one = new java.util.ArrayList<>(common);
+        one.addAll(List.of("--out", single.toString()));
+        train(one.toArray(String[]::new));
+
+        assertThat(Files.readString(out.resolve("manifest.json")))
+                .contains("an ensemble of 3 such networks, seeds 5 to 7");
+        org.hearth.nlp.heads.Mlp net;
+        try (var in = Files.newInputStream(out.resolve(RiskHead.MLP_FILE))) {
+            net = org.hearth.nlp.heads.Mlp.read(in);
+        }
+        assertThat(net.hidden()).isEqualTo(24);
+        // The first member is the single network of the same seed, so the two heads differ only by
+        // the other members.
+        assertThat(TrainedRiskModel.load(embedder, out)
+                        .rate("I swallowed every pill in the house")
+                        .probability())
+                .isNotEqualTo(TrainedRiskModel.load(embedder, single)
+                        .rate("I swallowed every pill in the house")
+                        .probability());
+    }
+
+    @Test
     void addsAMeaninglessTokenToANoisyCopyTheSameWayEveryTime() {
         String text = "walked by the river after work";
         String noisy = RiskTrain.withNoise(text, 17, 3);
