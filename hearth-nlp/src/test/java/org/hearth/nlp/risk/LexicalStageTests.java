@@ -501,6 +501,81 @@ class LexicalStageTests {
         assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                keep thinking about jumping off the car park roof by the station           | HIGH | SUICIDE
+                i think about jumping from the flyover every morning on the bus            | HIGH | SUICIDE
+                i go down to the harbour wall at night and stare at the drop                | HIGH | SUICIDE
+                she told me she's going to jump off the tower block after her results       | HIGH | THIRD_PARTY
+                this is my last message from me, you're all better off                      | HIGH | SUICIDE
+                I shall not write here again. Thank you for listening to an old man         | HIGH | SUICIDE
+                i won't be around to see my niece grow up and i've accepted that            | HIGH | SUICIDE
+                wrote the letters this evening, one each for mum and my brother, all sealed | HIGH | SUICIDE
+                said goodbye to my best friend today and she didn't know it was goodbye      | HIGH | SUICIDE
+                left a note on each of my games saying who gets them after                  | HIGH | SUICIDE
+                please tell my sister i'm sorry                                             | HIGH | SUICIDE
+                been a good run everyone, look after each other                             | HIGH | SUICIDE
+                cleared my phone so nobody needs to see my search history                   | HIGH | SUICIDE
+                the van nearly hit me on the road today and honestly i was disappointed it missed me | HIGH | SUICIDE
+                driving with no seatbelt, hoping something happens on the bends             | HIGH | SUICIDE
+                the gun is upstairs. one shot and it's over                                 | HIGH | SUICIDE
+                he showed me where he'd do it, the barn, with his shotgun                   | HIGH | THIRD_PARTY
+                the chemist wouldn't sell me two packs so i went to four different pharmacies, got enough now | HIGH | SUICIDE
+                tired of living, I have put a date in my diary for it                       | HIGH | SUICIDE
+                i tried an overdose in march and now i want to do it properly                | HIGH | SUICIDE
+                my uncle keeps his morphine by the bed and says he'll use it on himself      | HIGH | THIRD_PARTY
+                she sent me a pic of a noose last night                                     | HIGH | THIRD_PARTY
+                just took evrything in the medicin cupboard                                 | IMMINENT | SUICIDE
+                made the cuts deeper tonight and there's so much blood                       | IMMINENT | SELF_HARM
+                the cuts r gaping this time, do i need stitches                             | HIGH | SELF_HARM
+                headbutted the door until my nose bled                                      | HIGH | SELF_HARM
+                been scratching my arms with a compass in class                             | HIGH | SELF_HARM
+                going to put rat poison in his coffee, I've already bought it               | HIGH | HARM_TO_OTHERS
+                the boss locks us inside the workshop at night, we cannot leave             | HIGH | ABUSE
+                he keeps our passports and we are not allowed to leave the farm             | HIGH | ABUSE
+                if the dinner is cold or wrong, i pay for it later                          | HIGH | ABUSE
+                grandad isn't allowed to use the phone anymore and he looks frightened       | HIGH | ABUSE
+                I'm 30 weeks pregnant and bleeding heavily, what do I do                    | IMMINENT | MEDICAL
+                broke my ankle on the fell and it's getting dark, I can't walk              | IMMINENT | MEDICAL
+                no water for three days now, can't stand up                                 | IMMINENT | MEDICAL
+                i'm at the top of the quarry now                                            | IMMINENT | SUICIDE
+                thinking about jumping off the bridge into the river tonight                | HIGH | SUICIDE
+                """)
+    void readsTheShapesOfTheThirdPassOfMisses(String text, RiskLevel expected, RiskCategory category) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isGreaterThanOrEqualTo(expected);
+        assertThat(r.signals()).extracting(RiskSignal::category).contains(category);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "we're thinking about jumping off the cliff into the sea for fun this summer",
+                "we went bungee jumping off a bridge in new zealand",
+                "considering the drop in prices, should i buy the laptop now",
+                "that's the last message from me today, promise",
+                "last post from me for a while, off on holiday",
+                "won't be around to see the new neighbours move in, they seem nice",
+                "won't be around this weekend, I'm at my mum's",
+                "been a good run this season lads, shame about the final",
+                "said goodbye to grandad at the hospice, he didn't know it was goodbye, he passed that night",
+                "tell her I'm sorry I missed the party",
+                "hoping something happens this weekend, so bored",
+                "the bus missed me by a minute and I was gutted, late again",
+                "put sugar in my husband's tea by mistake, he hates it",
+                "went to three different shops for the right birthday card",
+                "the kids locked me in the bathroom as a joke",
+                "scratching my arm where the mosquito bit me",
+                "broke my ankle last year skiing, all healed now",
+                "my gums bleed a bit since I got pregnant, midwife says it's normal",
+                "if I get the answer wrong in the pub quiz I pay for the next round",
+                "wrote thank you notes for everyone at the wedding",
+                "a cyclist nearly hit me on the pavement today, so rude"
+            })
+    void keepsTheThirdPassQuietOnItsLookAlikes(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
     @org.junit.jupiter.api.Test
     void reportsTheFrameThatCutARiskPhraseOut() {
         assertThat(result("this deadline is killing me").frames()).contains(Frame.IDIOM);
