@@ -36,6 +36,10 @@ import org.junit.jupiter.api.Test;
  * small; the floors are the pooled figures of 2026-12-07 floored, the ceiling rounded up. Until then
  * dev-v3 alone was gated (0.50, 0.53, 0.10); the head of 2026-12-07 raised its recall (0.656,
  * 0.786) and its false alarms (11 of 94 instead of 9), which the pooled gate now holds instead.
+ * Later that day the lexical stage's third pass was written from the misses on these four parts
+ * (HIGH 0.714 to 0.905, IMMINENT 0.833 to 0.883, FPR unchanged), so from then on they are flattered
+ * and only guard against regressions; dev-v7.tsv and dev-v8.tsv, held back from the next two
+ * deliveries and never read for a rule, are gated pooled beside them as the honest written figure.
  */
 class RiskScreenGateTests {
 
@@ -55,14 +59,26 @@ class RiskScreenGateTests {
     /** The held-back fifths of the written deliveries, gated pooled. */
     static final List<String> WRITTEN_HELD_BACK = List.of("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv", "dev-v6.tsv");
 
-    /** Measured pooled (0.714, 105/147), floored. */
-    static final double WRITTEN_FLOOR_HIGH = 0.71;
+    /** Measured pooled (0.905, 133/147; 0.714 before the third lexical pass), floored. */
+    static final double WRITTEN_FLOOR_HIGH = 0.90;
 
-    /** Measured pooled (0.833, 100/120), floored. */
-    static final double WRITTEN_FLOOR_IMMINENT = 0.83;
+    /** Measured pooled (0.883, 106/120; 0.833 before the third lexical pass), floored. */
+    static final double WRITTEN_FLOOR_IMMINENT = 0.88;
 
     /** Measured pooled (0.102, 35/344), rounded up. */
     static final double WRITTEN_CEILING_FPR = 0.105;
+
+    /** The held-back fifths no rule was written from, gated pooled. */
+    static final List<String> UNREAD_HELD_BACK = List.of("dev-v7.tsv", "dev-v8.tsv");
+
+    /** Measured pooled (0.789, 30/38), floored. */
+    static final double UNREAD_FLOOR_HIGH = 0.78;
+
+    /** Measured pooled (0.826, 19/23), floored. */
+    static final double UNREAD_FLOOR_IMMINENT = 0.82;
+
+    /** Measured pooled (0.069, 8/116), rounded up. */
+    static final double UNREAD_CEILING_FPR = 0.07;
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
@@ -102,19 +118,27 @@ class RiskScreenGateTests {
 
     @Test
     void holdsItsFloorsOnTheHeldBackFifthsOfTheWrittenDeliveries() throws IOException {
+        holdsPooled(WRITTEN_HELD_BACK, WRITTEN_FLOOR_HIGH, WRITTEN_FLOOR_IMMINENT, WRITTEN_CEILING_FPR);
+    }
+
+    @Test
+    void holdsItsFloorsOnTheHeldBackFifthsNoRuleWasWrittenFrom() throws IOException {
+        holdsPooled(UNREAD_HELD_BACK, UNREAD_FLOOR_HIGH, UNREAD_FLOOR_IMMINENT, UNREAD_CEILING_FPR);
+    }
+
+    private static void holdsPooled(List<String> files, double floorHigh, double floorImminent, double ceilingFpr)
+            throws IOException {
         List<RiskDataSet.Row> rows = new ArrayList<>();
-        for (String file : WRITTEN_HELD_BACK) {
+        for (String file : files) {
             rows.addAll(RiskDataSet.read(Path.of("src/test/resources/risk", file)));
         }
         RiskMetrics m = RiskMetrics.of(screen, rows);
         assertThat(m.recallAtOrAbove(RiskLevel.HIGH))
-                .as("HIGH recall on %s", WRITTEN_HELD_BACK)
-                .isGreaterThanOrEqualTo(WRITTEN_FLOOR_HIGH);
+                .as("HIGH recall on %s", files)
+                .isGreaterThanOrEqualTo(floorHigh);
         assertThat(m.recallAtOrAbove(RiskLevel.IMMINENT))
-                .as("IMMINENT recall on %s", WRITTEN_HELD_BACK)
-                .isGreaterThanOrEqualTo(WRITTEN_FLOOR_IMMINENT);
-        assertThat(m.falsePositiveRate())
-                .as("hard-negative FPR on %s", WRITTEN_HELD_BACK)
-                .isLessThanOrEqualTo(WRITTEN_CEILING_FPR);
+                .as("IMMINENT recall on %s", files)
+                .isGreaterThanOrEqualTo(floorImminent);
+        assertThat(m.falsePositiveRate()).as("hard-negative FPR on %s", files).isLessThanOrEqualTo(ceilingFpr);
     }
 }
