@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * 0.512 (HIGH, 42/82), 0.544 (IMMINENT, 37/68), FPR 0.090 (22/245); on 2026-12-03, with the head
  * retrained on bge-small over the written-v3 rows and the rules broadened by concept, 0.732 (HIGH,
  * 60/82), 0.779 (IMMINENT, 53/68), FPR 0.073 (18/245); on 2026-12-07, with the MLP head of data
- * version 5 and its noisy copies, 0.841 (HIGH, 69/82), 0.853 (IMMINENT, 58/68), FPR 0.065 (16/245).
+ * version 5 and its noisy copies, 0.841 (HIGH, 69/82), 0.853 (IMMINENT, 58/68), FPR 0.065 (16/245);
+ * with the third lexical pass of the same day, 0.854 (HIGH, 70/82), the rest unchanged.
  * The gap is OPEN. Its
  * test is a ratchet:
  * recall floors at the measured values floored to two decimals and an FPR ceiling at the measured
@@ -47,8 +48,11 @@ class RiskScreenGateTests {
     static final double MIN_RECALL_IMMINENT = 0.98;
     static final double MAX_HARD_NEGATIVE_FPR = 0.05;
 
-    /** Measured on heldout-v2.tsv (0.841, 69/82), floored: the clinical target is 0.98 and the gap is open. */
-    static final double HELDOUT_V2_FLOOR_HIGH = 0.84;
+    /**
+     * Measured on heldout-v2.tsv (0.854, 70/82, after the third lexical pass; 0.841 before), floored:
+     * the clinical target is 0.98 and the gap is open.
+     */
+    static final double HELDOUT_V2_FLOOR_HIGH = 0.85;
 
     /** Measured on heldout-v2.tsv (0.853, 58/68), floored: the clinical target is 0.98 and the gap is open. */
     static final double HELDOUT_V2_FLOOR_IMMINENT = 0.85;
