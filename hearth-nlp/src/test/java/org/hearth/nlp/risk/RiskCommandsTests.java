@@ -45,6 +45,27 @@ class RiskCommandsTests {
         });
     }
 
+    /** The train command's arguments for a tiny, quick MLP head (two folds, 8 units, 2 epochs). */
+    private static String[] tinyMlp(Path train, Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--data",
+                train.toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                "5",
+                "--algorithm",
+                "mlp",
+                "--hidden",
+                "8",
+                "--epochs",
+                "2",
+                "--folds",
+                "2"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     private static Path smallTrainingSet(Path dir) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("data/risk/train.tsv"));
         StringBuilder out = new StringBuilder(lines.getFirst()).append('\n');
@@ -211,25 +232,8 @@ class RiskCommandsTests {
         Path train = smallTrainingSet(tmp);
         Path out = tmp.resolve("model");
         Path single = tmp.resolve("single");
-        List<String> common = List.of(
-                "--data",
-                train.toString(),
-                "--seed",
-                "5",
-                "--algorithm",
-                "mlp",
-                "--hidden",
-                "8",
-                "--epochs",
-                "2",
-                "--folds",
-                "2");
-        List<String> ensemble = new java.util.ArrayList<>(common);
-        ensemble.addAll(List.of("--out", out.toString(), "--ensemble", "3"));
-        train(ensemble.toArray(String[]::new));
-        List<String> one = new java.util.ArrayList<>(common);
-        one.addAll(List.of("--out", single.toString()));
-        train(one.toArray(String[]::new));
+        train(tinyMlp(train, out, "--ensemble", "3"));
+        train(tinyMlp(train, single));
 
         assertThat(Files.readString(out.resolve("manifest.json")))
                 .contains("an ensemble of 3 such networks, seeds 5 to 7");
@@ -260,22 +264,7 @@ class RiskCommandsTests {
     void trainsOnNoisyCopiesWhenAsked(@TempDir Path tmp) throws IOException {
         Path train = smallTrainingSet(tmp);
         Path out = tmp.resolve("model");
-        train(
-                "--data",
-                train.toString(),
-                "--out",
-                out.toString(),
-                "--seed",
-                "5",
-                "--algorithm",
-                "mlp",
-                "--hidden",
-                "8",
-                "--epochs",
-                "2",
-                "--folds",
-                "2",
-                "--noise");
+        train(tinyMlp(train, out, "--noise"));
         int rows = Files.readAllLines(train).size() - 1;
         assertThat(Files.readString(out.resolve("manifest.json")))
                 .contains("\"noisyCopies\": true", "\"trainedRows\": " + rows + ",");
