@@ -63,26 +63,32 @@ class RiskScreenGateTests {
     /** The held-back fifths of the written deliveries, gated pooled. */
     static final List<String> WRITTEN_HELD_BACK = List.of("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv", "dev-v6.tsv");
 
-    /** Measured pooled (0.905, 133/147; 0.714 before the third lexical pass), floored. */
-    static final double WRITTEN_FLOOR_HIGH = 0.90;
+    /**
+     * Measured pooled (0.912, 134/147; 0.714 before the third lexical pass, 0.905 before long texts
+     * were also read in parts), floored.
+     */
+    static final double WRITTEN_FLOOR_HIGH = 0.91;
 
-    /** Measured pooled (0.883, 106/120; 0.833 before the third lexical pass), floored. */
-    static final double WRITTEN_FLOOR_IMMINENT = 0.88;
+    /** Measured pooled (0.892, 107/120; 0.833 before the third lexical pass, 0.883 before parts), floored. */
+    static final double WRITTEN_FLOOR_IMMINENT = 0.89;
 
-    /** Measured pooled (0.102, 35/344), rounded up. */
+    /** Measured pooled (0.105, 36/344; 0.102 before parts), rounded up. */
     static final double WRITTEN_CEILING_FPR = 0.105;
 
     /** The held-back fifths no rule was written from, gated pooled. */
     static final List<String> UNREAD_HELD_BACK = List.of("dev-v7.tsv", "dev-v8.tsv");
 
-    /** Measured pooled (0.789, 30/38), floored. */
-    static final double UNREAD_FLOOR_HIGH = 0.78;
+    /** Measured pooled (0.842, 32/38; 0.789 before long texts were also read in parts), floored. */
+    static final double UNREAD_FLOOR_HIGH = 0.84;
 
     /** Measured pooled (0.826, 19/23), floored. */
     static final double UNREAD_FLOOR_IMMINENT = 0.82;
 
-    /** Measured pooled (0.069, 8/116), rounded up. */
-    static final double UNREAD_CEILING_FPR = 0.07;
+    /**
+     * Measured pooled (0.078, 9/116), rounded up; 0.069 (8/116) before long texts were also read in
+     * parts, a false alarm traded knowingly for the catches (RISK.md).
+     */
+    static final double UNREAD_CEILING_FPR = 0.08;
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
