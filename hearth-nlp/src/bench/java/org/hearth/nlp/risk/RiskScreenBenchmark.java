@@ -43,6 +43,17 @@ public class RiskScreenBenchmark {
             "I'm not suicidal, I just need to vent about my exams for a minute");
     private static final List<String> CONTEXT = List.of("I want it all to stop", "I've been so low this week");
 
+    /**
+     * A journal entry of about 110 words, long enough to be read in parts as well as whole
+     * ({@code TrainedRiskModel#parts}): the cost of the long-text path.
+     */
+    private static final String JOURNAL_ENTRY = "Long day. The bus was late again so I walked most of the way and"
+            + " got to the office soaked. Meetings all morning, and my manager wants the report redone by Friday."
+            + " At lunch I sat in the park and fed the pigeons the crusts of my sandwich. Mum rang after work to"
+            + " ask about Sunday dinner and whether my brother is coming. I told her I'd let her know. Made pasta,"
+            + " watched two episodes of the baking show and folded the washing. I keep thinking about the drive to"
+            + " the coast next month. The cat is asleep on my feet as I write this and I should go to bed soon.";
+
     private DefaultRiskScreen screen;
     private LexicalStage lexical;
 
@@ -80,6 +91,13 @@ public class RiskScreenBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public void screenLatency(Cursor cursor, Blackhole bh) {
         bh.consume(screen.screen(cursor.nextMessage(), CONTEXT));
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.SampleTime})
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public void screenLongEntryLatency(Blackhole bh) {
+        bh.consume(screen.screen(JOURNAL_ENTRY, List.of()));
     }
 
     @Benchmark

@@ -171,7 +171,8 @@ final class TrainedRiskModel implements RiskModel {
      */
     public Rating rate(String text) {
         Rating whole = rateVector(embedder.embed(text));
-        List<String> parts = parts(text);
+        // Nothing is above IMMINENT, so a text already rated there needs no parts.
+        List<String> parts = whole.level() == RiskLevel.IMMINENT ? List.of() : parts(text);
         if (parts.size() < 2) {
             return whole;
         }
