@@ -698,6 +698,27 @@ final class LexicalStage implements LexicalAnalyzer {
     /** Means already obtained, which makes a thought of harming someone a plan. */
     private static final Pattern OBTAINED = p("\\b(?:already )?(?:bought|got|ordered|have) (?:it|some|the stuff)\\b");
 
+    /**
+     * Acts under way told in a few words, as people type them mid-crisis, where the model is least
+     * sure of itself.
+     */
+    private static final Pattern SHORT_ACT_V8 = p("^\\W*(?:(?:i'm|im|i am) )?on the (?:roof|ledge|edge|railing"
+            + "|balcony rail) (?:now|right now)\\b"
+            + "|\\b(?:the )?(?:blade|knife|razor|gun|rope|noose)(?:'s| is) (?:in my hand|in my mouth|round my neck"
+            + "|around my neck|against my wrist)\\b"
+            + "|\\bpills are in\\b(?! (?:the|my|a|your|his|her|their)\\b)"
+            + "|\\bjumping in (?:\\d+|five|ten|a few) (?:min|mins|minutes)\\b"
+            + "|^\\W*(?:it's |its )?done\\W+(?:i )?(?:took|swallowed) (?:them|it|the lot)\\b"
+            + "|\\bsuicide (?:right now|tonight|now)\\W+(?:bye|goodbye)\\b");
+    /** A passive wish to be killed by chance ("if a bus hit me I'd be relieved"). */
+    private static final Pattern PASSIVE_V8 = p("\\bif (?:a |the )?(?:bus|car|lorry|truck|train|plane)\\b.{0,20}"
+            + "\\b(?:hit|hits|crashed|killed)\\b.{0,40}\\b(?:relieved|wouldn't (?:be )?(?:that )?(?:bothered|mind|care)"
+            + "|would not (?:be )?(?:that )?(?:bothered|mind|care)|be glad|be fine)\\b");
+
+    /** A suicide note written, in few words. */
+    private static final Pattern NOTE_WRITTEN_V8 =
+            p("^\\W*(?:i )?(?:wrote|written|finished|left) (?:my|the) (?:suicide )?note\\W*$");
+
     /** Self-harm told in other words, and wounds that need care. */
     private static final Pattern SELF_HARM_V8 = p("\\bmade (?:the|a few|some|more|deep|deeper) cuts\\b"
             + "|\\bheadbutt(?:ed|ing)? (?:the |a )?(?:wall|door|floor|mirror)\\b"
@@ -1008,6 +1029,14 @@ final class LexicalStage implements LexicalAnalyzer {
                 cues.add(Cue.DISTRESS);
                 emit(h, "lexical.suicide.intent", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
+            for (Hit h : PLACE_EXCLUSION.matcher(s).find() ? List.<Hit>of() : hits(SHORT_ACT_V8, true)) {
+                cues.add(Cue.ACT);
+                emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
+            }
+            for (Hit h : hits(NOTE_WRITTEN_V8, true)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.farewell", nowOrFarewell(), RiskCategory.SUICIDE);
+            }
             for (Hit h : hits(PLAN_V8, true)) {
                 cues.add(Cue.PREPARATION);
                 Hit whose = THEIR_PLAN.matcher(h.text).find()
@@ -1249,6 +1278,7 @@ final class LexicalStage implements LexicalAnalyzer {
         private void distress() {
             List<Hit> passive = new ArrayList<>(hits(PASSIVE, false));
             passive.addAll(hits(PASSIVE_V3, false));
+            passive.addAll(hits(PASSIVE_V8, false));
             for (Hit h : passive) {
                 if (USED_TO.matcher(h.prefix).find()) {
                     continue;

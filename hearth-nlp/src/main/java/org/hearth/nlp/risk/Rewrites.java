@@ -94,7 +94,8 @@ final class Rewrites {
             r("\\bshud\\b", "should"),
             r("\\bwk\\b", "week"),
             r("\\bhed\\b", "he'd"),
-            r("\\bits done\\b", "it's done"));
+            r("\\bits done\\b", "it's done"),
+            r("\\bwouldnt\\b", "wouldn't"));
 
     private Rewrites() {}
 

@@ -540,11 +540,27 @@ class LexicalStageTests {
                 no water for three days now, can't stand up                                 | IMMINENT | MEDICAL
                 i'm at the top of the quarry now                                            | IMMINENT | SUICIDE
                 thinking about jumping off the bridge into the river tonight                | HIGH | SUICIDE
+                on the ledge now                                                            | IMMINENT | SUICIDE
+                the razor's against my wrist                                                | IMMINENT | SUICIDE
+                pills are in. bye                                                           | IMMINENT | SUICIDE
+                jumping in five minutes                                                     | IMMINENT | SUICIDE
+                done. took them                                                             | IMMINENT | SUICIDE
+                finished my note                                                            | HIGH | SUICIDE
                 """)
     void readsTheShapesOfTheThirdPassOfMisses(String text, RiskLevel expected, RiskCategory category) {
         LexicalStage.Result r = result(text);
         assertThat(r.level()).isGreaterThanOrEqualTo(expected);
         assertThat(r.signals()).extracting(RiskSignal::category).contains(category);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "if a lorry hit me on the way home I wouldn't mind",
+                "honestly if the train crashed I'd be relieved"
+            })
+    void readsAWishToBeKilledByChanceAsDistress(String text) {
+        assertThat(level(text)).isEqualTo(RiskLevel.LOW);
     }
 
     @ParameterizedTest
@@ -570,7 +586,11 @@ class LexicalStageTests {
                 "my gums bleed a bit since I got pregnant, midwife says it's normal",
                 "if I get the answer wrong in the pub quiz I pay for the next round",
                 "wrote thank you notes for everyone at the wedding",
-                "a cyclist nearly hit me on the pavement today, so rude"
+                "a cyclist nearly hit me on the pavement today, so rude",
+                "on the roof now fixing the aerial, the view is great",
+                "the pills are in the cupboard above the sink",
+                "jumping in the pool in five minutes, last swim of the summer",
+                "finished my notes for the exam"
             })
     void keepsTheThirdPassQuietOnItsLookAlikes(String text) {
         assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
