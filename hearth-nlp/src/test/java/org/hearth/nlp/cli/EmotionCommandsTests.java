@@ -167,6 +167,32 @@ class EmotionCommandsTests {
     }
 
     @Test
+    void tunesThresholdsOnOutOfFoldScoresWhenAsked() throws IOException {
+        run(train(dir.resolve("f"), "--thresholds", "folds", "--folds", "2"));
+        HeadManifest folds = manifest(dir.resolve("f"));
+        assertThat(folds.hyperParameters().get("thresholds").toString())
+                .contains("2-fold out-of-fold scores")
+                .contains("dev never seen");
+        org.hearth.nlp.heads.Mlp single;
+        try (InputStream in = Files.newInputStream(dir.resolve("f/model.mlp"))) {
+            single = org.hearth.nlp.heads.Mlp.read(in);
+        }
+        assertThat(single.hidden()).isEqualTo(16);
+    }
+
+    @Test
+    void recordsTheWordPartOrLeavesItOut() throws IOException {
+        run(train(dir.resolve("w")));
+        assertThat(manifest(dir.resolve("w")).hyperParameters().get("words").toString())
+                .contains("16384 buckets");
+        run(train(dir.resolve("v"), "--word-buckets", "0"));
+        assertThat(manifest(dir.resolve("v")).hyperParameters()).doesNotContainKey("words");
+        try (InputStream in = Files.newInputStream(dir.resolve("v/model.mlp"))) {
+            assertThat(org.hearth.nlp.heads.Mlp.read(in).words()).isNull();
+        }
+    }
+
+    @Test
     void evaluatesAnMlpHeadFromItsFolder() throws IOException {
         run(train(dir.resolve("e")));
         String report = run(
