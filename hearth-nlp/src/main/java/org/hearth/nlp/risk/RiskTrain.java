@@ -57,15 +57,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>{@code RiskTrain --data <tsv or dir> [--data ...] --out <dir> --seed N [--dev <tsv>]...
  * [--algorithm lr|fm|mlp] [--hidden H] [--dropout P] [--epochs E] [--learning-rate R] [--folds K] [--target-recall R]
  * [--min-threshold T] [--threshold-moderate T] [--data-version V] [--cache <dir>]
- * [--train-only <tsv or dir>]... [--label-weights HIGH=2,IMMINENT=2] [--view text|both] [--noise]
+ * [--train-only <tsv or dir>]... [--label-weights HIGH=2,IMMINENT=2] [--noise]
  * [--ensemble N]}
  *
  * <p>{@code --train-only} rows are trained on in every fold and in the final head but are not
  * replayed, so they move neither the thresholds nor the cross-validated figures except through
  * the head (dev.tsv: the lexical rules were written from its rows, so replaying it would flatter
  * the rules and loosen the thresholds). {@code --label-weights} weights every training example of a
- * level. {@code --view both} concatenates the embedding of the text after {@link Rewrites} to that
- * of the text, measured in cross-validation only: no model is written and no dev set screened.
+ * level.
  */
 public final class RiskTrain {
 
@@ -92,7 +91,6 @@ public final class RiskTrain {
             @Nullable Path cache,
             List<Path> trainOnly,
             Map<RiskLevel, Float> labelWeights,
-            String view,
             int hidden,
             double dropout,
             boolean noise,
@@ -121,7 +119,6 @@ public final class RiskTrain {
         Path cache = null;
         List<Path> trainOnly = new ArrayList<>();
         Map<RiskLevel, Float> labelWeights = new java.util.EnumMap<>(RiskLevel.class);
-        String view = "text";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data.add(CommandPaths.resolve(args[++i]));
@@ -140,7 +137,6 @@ public final class RiskTrain {
                 case "--cache" -> cache = outPath(args[++i]);
                 case "--train-only" -> trainOnly.add(CommandPaths.resolve(args[++i]));
                 case "--label-weights" -> labelWeights = labelWeights(args[++i]);
-                case "--view" -> view = args[++i];
                 case "--hidden" -> hidden = Integer.parseInt(args[++i]);
                 case "--dropout" -> dropout = Double.parseDouble(args[++i]);
                 case "--noise" -> noise = true;
@@ -187,7 +183,6 @@ public final class RiskTrain {
                         cache,
                         trainOnly,
                         labelWeights,
-                        view,
                         hidden,
                         dropout,
                         noise,
@@ -672,21 +667,18 @@ public final class RiskTrain {
         }
         RiskHead fitted = head(trainRows, trainVectors.toArray(new float[0][]), spec);
         Files.createDirectories(o.out());
-        if (!o.view().equals("both")) {
-            // The shipped head reads one embedding: a two-view head is measured, never written.
-            fitted.write(o.out());
-            // A directory holds one head: the other kind's file, from an earlier run, goes.
-            for (String other : List.of(RiskHead.TRIBUO_FILE, RiskHead.MLP_FILE)) {
-                if (!other.equals(fitted.fileName())) {
-                    Files.deleteIfExists(o.out().resolve(other));
-                }
+        fitted.write(o.out());
+        // A directory holds one head: the other kind's file, from an earlier run, goes.
+        for (String other : List.of(RiskHead.TRIBUO_FILE, RiskHead.MLP_FILE)) {
+            if (!other.equals(fitted.fileName())) {
+                Files.deleteIfExists(o.out().resolve(other));
             }
         }
 
         List<String> devFigures = new ArrayList<>();
         TrainedRiskModel head = new TrainedRiskModel(embedder, fitted, t);
         try (DefaultRiskScreen screen = new DefaultRiskScreen(new LexicalStage(), head, Duration.ofSeconds(30))) {
-            for (Path dev : o.view().equals("both") ? List.<Path>of() : o.dev()) {
+            for (Path dev : o.dev()) {
                 RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(dev));
                 devFigures.add(
                         String.format(Locale.ROOT, "{\"set\": \"%s\", \"screen\": %s}", dev.getFileName(), summary(m)));
@@ -756,26 +748,10 @@ public final class RiskTrain {
         return new EmbeddingCache(o.cache()).embed(embedder, texts);
     }
 
-    /** The head's input for each row: the embedding of the text, or with {@code --view both} also of its rewrite. */
+    /** The head's input for each row: the embedding of its text. */
     static float[][] vectors(Options o, SentenceEmbedder embedder, List<Labelled> rows) {
-        EmbeddingCache cache = new EmbeddingCache(o.cache());
-        float[][] plain =
-                cache.embed(embedder, rows.stream().map(Labelled::text).toList());
-        if (!o.view().equals("both")) {
-            return plain;
-        }
-        float[][] rewritten = cache.embed(
-                embedder,
-                rows.stream()
-                        .map(r -> Rewrites.apply(org.hearth.nlp.TextNormalizer.normalize(r.text())))
-                        .toList());
-        float[][] out = new float[plain.length][];
-        for (int i = 0; i < plain.length; i++) {
-            out[i] = new float[plain[i].length * 2];
-            System.arraycopy(plain[i], 0, out[i], 0, plain[i].length);
-            System.arraycopy(rewritten[i], 0, out[i], plain[i].length, rewritten[i].length);
-        }
-        return out;
+        return new EmbeddingCache(o.cache())
+                .embed(embedder, rows.stream().map(Labelled::text).toList());
     }
 
     static String weightsJson(Map<RiskLevel, Float> weights) {

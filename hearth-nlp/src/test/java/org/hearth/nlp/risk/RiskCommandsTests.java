@@ -176,24 +176,6 @@ class RiskCommandsTests {
     }
 
     @Test
-    void aTwoViewHeadIsMeasuredByCrossValidationOnly(@TempDir Path tmp) throws IOException {
-        Path train = smallTrainingSet(tmp);
-        Path dev = tmp.resolve("dev-mini.tsv");
-        Files.writeString(dev, RiskDataSet.HEADER + "\n" + "d1\tNONE\t-\thard-negative\t-\tmy cat is asleep\n");
-        Path out = tmp.resolve("model");
-        String manifest = train(
-                "--data", train.toString(),
-                "--out", out.toString(),
-                "--seed", "3",
-                "--epochs", "2",
-                "--folds", "2",
-                "--view", "both",
-                "--dev", dev.toString());
-        assertThat(manifest).contains("\"crossValidated\"", "\"dev\": []");
-        assertThat(out.resolve(RiskHead.TRIBUO_FILE)).doesNotExist();
-    }
-
-    @Test
     void trainsAnOrdinalMlpHeadThatEvalAndTheScreenLoadFromItsDirectory(@TempDir Path tmp) throws IOException {
         Path train = smallTrainingSet(tmp);
         Path out = tmp.resolve("model");
