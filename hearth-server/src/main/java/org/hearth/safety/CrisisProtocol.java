@@ -234,17 +234,9 @@ class CrisisProtocol {
         return new ProtocolReply(kind, directory.text(key), lines, directory.version());
     }
 
-    /**
-     * Someone other than the writer is at risk: the screen marks that THIRD_PARTY and never adds the
-     * writer's own categories (SUICIDE, SELF_HARM, MEDICAL, HARM_TO_OTHERS) to it. When it does, the
-     * writer's own protocol wins, because it is the safer mistake.
-     */
+    /** The helper protocol's case, as {@link RiskCategory#helperCase} defines it. */
     static boolean isHelperCase(Set<RiskCategory> categories) {
-        return categories.contains(RiskCategory.THIRD_PARTY)
-                && !categories.contains(RiskCategory.SUICIDE)
-                && !categories.contains(RiskCategory.SELF_HARM)
-                && !categories.contains(RiskCategory.MEDICAL)
-                && !categories.contains(RiskCategory.HARM_TO_OTHERS);
+        return RiskCategory.helperCase(categories);
     }
 
     private static Directory render(DirectoryFile file, TextsFile words) {

@@ -186,6 +186,16 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern THIRD_SUBJECT =
             p("\\b(?:she|he|they|she's|he's|they're|she'd|he'd|she'll|he'll|" + REL + ")\\b");
     private static final Pattern FIRST_SUBJECT = p("\\b(?:i|i'm|i've|i'd|i'll|me|myself)\\b");
+    /**
+     * The writer says the same of themselves after telling of others ("do people here ever feel like
+     * killing themselves? asking cos i do"): the writer's own signal stands beside the third party's.
+     */
+    private static final Pattern FIRST_PERSON_ECHO = p("(?:\\b(?:cos|coz|cuz|because|bc) i do(?: too)?|\\bso do i"
+            + "|\\bi do too|\\bme too|\\bsame here|\\bi feel (?:the same|that too))\\s*(?:[.!?,]|$)");
+    /** An abuse match whose victim is the writer ("comes into my room", "took my passport"), whoever the subject. */
+    private static final Pattern WRITER_VICTIM =
+            p("\\b(?:me|us)\\b|\\bmy (?:room|bed|phone|passports?|wages|pay|money|pension)\\b");
+
     private static final Pattern THIRD_IN_MATCH = p("\\b(?:herself|himself|themselves|themself|her|his|their)\\b");
 
     // ---- Modifiers read anywhere in the message. -----------------------------------------------
@@ -1250,8 +1260,12 @@ final class LexicalStage implements LexicalAnalyzer {
                     code = "lexical.abuse.current";
                 }
                 add(code, level, RiskCategory.ABUSE);
-                if (h.thirdParty
-                        || h.text.matches(".*\\b(?:kids|children|child|baby|brother|sister|mum|mom|mother)\\b.*")) {
+                // Someone else is the victim: a third person is the subject of the match or a family
+                // member its object. A third-person subject alone does not make it so: the subject
+                // of abuse is usually the abuser ("my stepdad comes into my room at night").
+                boolean otherVictim = h.thirdParty
+                        || h.text.matches(".*\\b(?:kids|children|child|baby|brother|sister|mum|mom|mother)\\b.*");
+                if (otherVictim && !WRITER_VICTIM.matcher(h.text).find()) {
                     add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
                 }
             }
@@ -1304,18 +1318,29 @@ final class LexicalStage implements LexicalAnalyzer {
             return now && meansAtHand ? RiskLevel.IMMINENT : level;
         }
 
-        /** Emits a signal for the writer, or the THIRD_PARTY twin when someone else is the subject. */
+        /**
+         * Emits a signal for the writer, or the THIRD_PARTY twin when someone else is the subject. A
+         * medical emergency keeps MEDICAL beside THIRD_PARTY (the protocol then says to call the
+         * emergency number now, which is what a flatmate who will not wake needs); and a writer who
+         * says it of themselves too ("asking cos i do") gets their own signal as well.
+         */
         private void emit(Hit h, String code, RiskLevel level, RiskCategory category) {
-            if (h.thirdParty) {
-                add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
-            } else {
+            if (!h.thirdParty) {
+                add(code, level, category);
+                return;
+            }
+            add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
+            if (category == RiskCategory.MEDICAL) {
+                add(code + ".third_party", level, RiskCategory.MEDICAL);
+            }
+            if (FIRST_PERSON_ECHO.matcher(s).find()) {
                 add(code, level, category);
             }
         }
 
         private void add(String code, RiskLevel level, @Nullable RiskCategory category) {
             for (RiskSignal existing : signals) {
-                if (existing.code().equals(code) && existing.level() == level) {
+                if (existing.code().equals(code) && existing.level() == level && existing.category() == category) {
                     return;
                 }
             }

@@ -190,6 +190,32 @@ class LexicalStageTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+                my grandad has collapsed in the kitchen and he's not answering me, breathing funny | MEDICAL             | false
+                my housemate took loads of her tablets and now i can't wake her              | MEDICAL,THIRD_PARTY | false
+                my uncle comes into my room at night when my aunt is asleep                  | ABUSE               | false
+                my dad got me by the throat again last night                                  | ABUSE               | false
+                he took my passport and now I can't leave, if I get it wrong I get hurt       | ABUSE               | false
+                anyone else on here think about killing themselves? asking cos i do          | SUICIDE             | false
+                my friend's boyfriend is hitting her again                                   | ABUSE,THIRD_PARTY   | true
+                my sister said she wants to die                                               | THIRD_PARTY         | true
+                """)
+    void routesWhoseRiskItIsToTheRightProtocol(String text, String categories, boolean helper) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isGreaterThanOrEqualTo(RiskLevel.MODERATE);
+        java.util.Set<RiskCategory> got = new java.util.HashSet<>();
+        for (RiskSignal signal : r.signals()) {
+            if (signal.category() != null) {
+                got.add(signal.category());
+            }
+        }
+        for (String c : categories.split(",")) {
+            assertThat(got).contains(RiskCategory.valueOf(c));
+        }
+        assertThat(RiskCategory.helperCase(got)).isEqualTo(helper);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
                 my sister said she wants to die                              | MODERATE
                 my friend keeps cutting herself                              | HIGH
                 my brother is on the roof and says he will jump              | IMMINENT
