@@ -128,7 +128,7 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                                 + " hypothetically, clinically or about media or a game, and the classifier was not"
                                 + " sure enough to overrule that."));
             } else {
-                signals.add(modelSignal(rating));
+                signals.addAll(modelSignals(rating, signals));
             }
         }
         if (lexicalFailed) {
@@ -220,16 +220,34 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
         return List.of();
     }
 
-    private static RiskSignal modelSignal(RiskModel.Rating rating) {
-        return new RiskSignal(
-                "MODEL",
-                "model.risk_head." + rating.level().name().toLowerCase(java.util.Locale.ROOT),
-                rating.level(),
-                null,
-                String.format(
-                        java.util.Locale.ROOT,
-                        "The risk classifier rated the text at this level or above with probability %.2f.",
-                        rating.probability()));
+    /**
+     * The model's signal, one per category it named. Its categories count only when no other signal
+     * at MODERATE or above names one: the lexical rules name the category of what they matched,
+     * which is more reliable than the category head, whose part is to keep a crisis only the model
+     * caught from reaching the protocol without any category.
+     */
+    private static List<RiskSignal> modelSignals(RiskModel.Rating rating, List<RiskSignal> others) {
+        String code = "model.risk_head." + rating.level().name().toLowerCase(java.util.Locale.ROOT);
+        String explanation = String.format(
+                java.util.Locale.ROOT,
+                "The risk classifier rated the text at this level or above with probability %.2f.",
+                rating.probability());
+        boolean othersNameOne =
+                others.stream().anyMatch(s -> s.category() != null && s.level().atLeast(RiskLevel.MODERATE));
+        if (othersNameOne || rating.categories().isEmpty()) {
+            return List.of(new RiskSignal("MODEL", code, rating.level(), null, explanation));
+        }
+        List<RiskSignal> out = new ArrayList<>();
+        for (RiskCategory c : EnumSet.copyOf(rating.categories())) {
+            out.add(new RiskSignal(
+                    "MODEL",
+                    code,
+                    rating.level(),
+                    c,
+                    explanation + " Its category classifier read the text as "
+                            + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "."));
+        }
+        return out;
     }
 
     private static Screening failedScreening(List<RiskSignal> signals) {

@@ -10,6 +10,12 @@ final class RiskMetrics {
 
     private final int[][] confusion = new int[5][5];
     private final Map<RiskCategory, int[]> categoryHits = new EnumMap<>(RiskCategory.class);
+    /** Per category: how often the screen gave it to a categorised at-risk text, and how often rightly. */
+    private final Map<RiskCategory, int[]> categoryGiven = new EnumMap<>(RiskCategory.class);
+
+    private int caughtWithLabels;
+    private int caughtWithoutCategory;
+    private int ownRiskToHelper;
     private int hardNegatives;
     private int hardNegativesAtModerate;
     private int hardNegativesAtLow;
@@ -35,6 +41,27 @@ final class RiskMetrics {
             }
             if (screening.level().atLeast(RiskLevel.LOW)) {
                 hardNegativesAtLow++;
+            }
+        }
+        if (row.level().atLeast(RiskLevel.MODERATE)
+                && !row.categories().isEmpty()
+                && screening.level().atLeast(RiskLevel.MODERATE)) {
+            caughtWithLabels++;
+            if (screening.categories().isEmpty()) {
+                caughtWithoutCategory++;
+            }
+            // The data marks someone else's risk with THIRD_PARTY beside its kind (SUICIDE, MEDICAL);
+            // a row without it is the writer's own.
+            if (!row.categories().contains(RiskCategory.THIRD_PARTY)
+                    && RiskCategory.helperCase(screening.categories())) {
+                ownRiskToHelper++;
+            }
+            for (RiskCategory c : screening.categories()) {
+                int[] g = categoryGiven.computeIfAbsent(c, k -> new int[2]);
+                g[1]++;
+                if (row.categories().contains(c)) {
+                    g[0]++;
+                }
             }
         }
         for (RiskCategory c : row.categories()) {
@@ -92,6 +119,22 @@ final class RiskMetrics {
         return ratio(h[0], h[1]);
     }
 
+    /** Of the categories the screen gave to categorised at-risk texts it caught, the share that were right. */
+    double categoryPrecision(RiskCategory c) {
+        int[] g = categoryGiven.getOrDefault(c, new int[2]);
+        return ratio(g[0], g[1]);
+    }
+
+    /** Caught at-risk texts with labelled categories that the screen gave no category. */
+    int caughtWithoutCategory() {
+        return caughtWithoutCategory;
+    }
+
+    /** Caught at-risk texts whose writer is at risk who would get the helper protocol, not their own. */
+    int ownRiskToHelper() {
+        return ownRiskToHelper;
+    }
+
     int hardNegatives() {
         return hardNegatives;
     }
@@ -132,11 +175,29 @@ final class RiskMetrics {
                 falsePositiveRateAtLow(),
                 hardNegativesAtLow,
                 hardNegatives));
-        out.append("category recall (the category among the screening's categories)\n");
+        out.append("category recall (the category among the screening's categories) and precision"
+                + " (on categorised at-risk texts caught)\n");
         for (RiskCategory c : RiskCategory.values()) {
             int[] h = categoryHits.getOrDefault(c, new int[2]);
-            out.append(String.format(Locale.ROOT, "  %-15s %.3f (%d/%d)%n", c, categoryRecall(c), h[0], h[1]));
+            int[] g = categoryGiven.getOrDefault(c, new int[2]);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-15s %.3f (%d/%d)   %.3f (%d/%d)%n",
+                    c,
+                    categoryRecall(c),
+                    h[0],
+                    h[1],
+                    categoryPrecision(c),
+                    g[0],
+                    g[1]));
         }
+        out.append(String.format(
+                Locale.ROOT,
+                "categorised at-risk texts caught without any category: %d/%d;"
+                        + " given the helper protocol though the writer is at risk: %d%n",
+                caughtWithoutCategory,
+                caughtWithLabels,
+                ownRiskToHelper));
         out.append("\nconfusion matrix (rows: label, columns: screened)\n");
         out.append(String.format(Locale.ROOT, "%-9s", ""));
         for (RiskLevel l : RiskLevel.values()) {

@@ -1,5 +1,7 @@
 package org.hearth.nlp.risk;
 
+import java.util.Set;
+
 /** The model stage: a classifier over sentence embeddings that rates a text on the risk ladder. */
 interface RiskModel {
 
@@ -17,6 +19,16 @@ interface RiskModel {
     /**
      * @param level the highest level whose cumulative probability reached the threshold
      * @param probability the cumulative probability of that level or above
+     * @param categories what the risk is about, when the model can tell (at MODERATE or above only)
      */
-    record Rating(RiskLevel level, double probability) {}
+    record Rating(RiskLevel level, double probability, Set<RiskCategory> categories) {
+
+        public Rating {
+            categories = Set.copyOf(categories);
+        }
+
+        public Rating(RiskLevel level, double probability) {
+            this(level, probability, Set.of());
+        }
+    }
 }

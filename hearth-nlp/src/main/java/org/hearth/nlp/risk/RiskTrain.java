@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -395,18 +396,21 @@ public final class RiskTrain {
             float[][] extraVectors,
             Spec spec,
             int folds) {
-        return crossValidate(rows, vectors, null, extra, extraVectors, null, spec, folds);
+        return crossValidate(rows, vectors, null, null, extra, extraVectors, null, spec, folds);
     }
 
     /**
      * As above, where a row trained on also brings its noisy copy ({@code --noise}), if given; a
      * copy is only ever trained on in the folds that train on its row, so it cannot leak a held-out
-     * row into the head that scores it.
+     * row into the head that scores it. A long row's parts ({@code parts}, as {@link
+     * TrainedRiskModel#parts} cuts them; null or empty for a short one) are scored by the same fold's
+     * head and read as {@link TrainedRiskModel#rate} reads them, so the replay is the shipped screen's.
      */
     static double[][] crossValidate(
             List<Labelled> rows,
             float[][] vectors,
             float @Nullable [][] noisy,
+            float @Nullable [][][] parts,
             List<Labelled> extra,
             float[][] extraVectors,
             float @Nullable [][] extraNoisy,
@@ -428,6 +432,13 @@ public final class RiskTrain {
             for (int i = 0; i < rows.size(); i++) {
                 if (fold(rows.get(i), spec.seed(), folds) == k) {
                     out[i] = head.cumulative(vectors[i]);
+                    if (parts != null && parts[i] != null && parts[i].length > 1) {
+                        List<double[]> scored = new ArrayList<>(parts[i].length);
+                        for (float[] part : parts[i]) {
+                            scored.add(head.cumulative(part));
+                        }
+                        out[i] = TrainedRiskModel.withParts(out[i], scored);
+                    }
                 }
             }
         }
@@ -648,7 +659,8 @@ public final class RiskTrain {
 
         float[][] noisy = o.noise() ? noisyVectors(o, embedder, rows, 0) : null;
         float[][] extraNoisy = o.noise() ? noisyVectors(o, embedder, extra, rows.size()) : null;
-        double[][] cv = crossValidate(rows, vectors, noisy, extra, extraVectors, extraNoisy, spec, o.folds());
+        double[][] cv = crossValidate(
+                rows, vectors, noisy, partVectors(o, embedder, rows), extra, extraVectors, extraNoisy, spec, o.folds());
         LexicalView[] lex = lexicalViews(rows);
         TrainedRiskModel.Thresholds t =
                 choose(rows, cv, lex, o.targetRecall(), o.minThreshold(), o.maxFpr(), o.thresholdModerate());
@@ -752,6 +764,30 @@ public final class RiskTrain {
     static float[][] vectors(Options o, SentenceEmbedder embedder, List<Labelled> rows) {
         return new EmbeddingCache(o.cache())
                 .embed(embedder, rows.stream().map(Labelled::text).toList());
+    }
+
+    /** The embeddings of each long row's parts ({@link TrainedRiskModel#parts}); null for a short row. */
+    static float[][][] partVectors(Options o, SentenceEmbedder embedder, List<Labelled> rows) {
+        List<String> texts = new ArrayList<>();
+        List<List<String>> perRow = new ArrayList<>(rows.size());
+        for (Labelled row : rows) {
+            List<String> parts = TrainedRiskModel.parts(row.text());
+            perRow.add(parts);
+            if (parts.size() > 1) {
+                texts.addAll(parts);
+            }
+        }
+        float[][] flat = texts.isEmpty() ? new float[0][] : new EmbeddingCache(o.cache()).embed(embedder, texts);
+        float[][][] out = new float[rows.size()][][];
+        int next = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            int n = perRow.get(i).size();
+            if (n > 1) {
+                out[i] = Arrays.copyOfRange(flat, next, next + n);
+                next += n;
+            }
+        }
+        return out;
     }
 
     static String weightsJson(Map<RiskLevel, Float> weights) {

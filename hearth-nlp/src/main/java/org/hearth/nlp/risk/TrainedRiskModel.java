@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hearth.nlp.SentenceEmbedder;
+import org.jspecify.annotations.Nullable;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
@@ -42,6 +43,7 @@ final class TrainedRiskModel implements RiskModel {
     private final SentenceEmbedder embedder;
     private final RiskHead head;
     private final Thresholds thresholds;
+    private final @Nullable CategoryHead categories;
 
     /**
      * The decision rule's cut-offs on cumulative probabilities, chosen by {@link RiskTrain} by
@@ -56,9 +58,19 @@ final class TrainedRiskModel implements RiskModel {
     }
 
     TrainedRiskModel(SentenceEmbedder embedder, RiskHead head, Thresholds thresholds) {
+        this(embedder, head, thresholds, null);
+    }
+
+    /** @param categories the category head, or null for a model that gives no categories */
+    TrainedRiskModel(
+            SentenceEmbedder embedder, RiskHead head, Thresholds thresholds, @Nullable CategoryHead categories) {
+        if (categories != null && categories.inputs() != embedder.dimensions()) {
+            throw new IllegalStateException("the category head was trained on a different embedding model");
+        }
         this.embedder = embedder;
         this.head = head;
         this.thresholds = thresholds;
+        this.categories = categories;
     }
 
     /** Opens one file of a model directory. */
@@ -89,7 +101,7 @@ final class TrainedRiskModel implements RiskModel {
                     manifest.contains("\"modelFile\"") ? stringField(manifest, "modelFile") : RiskHead.TRIBUO_FILE;
             try (InputStream modelIn = files.open(file)) {
                 RiskHead head = RiskHead.read(file, modelIn, embedder.dimensions());
-                return new TrainedRiskModel(embedder, head, thresholds(manifest));
+                return new TrainedRiskModel(embedder, head, thresholds(manifest), CategoryHead.readIfPresent(files));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("risk head could not be read", e);
@@ -159,7 +171,6 @@ final class TrainedRiskModel implements RiskModel {
         return new ArrayExample<>(label, names, values);
     }
 
-    @Override
     /**
      * Rates the text as a whole and, for a long text, each part of a few sentences too, and keeps
      * the highest level. A sentence vector averages over the whole text, so one sentence of risk in
@@ -169,21 +180,59 @@ final class TrainedRiskModel implements RiskModel {
      * head trained on (written-v7 and v8, 305 hard negatives) this caught 13 more HIGH and IMMINENT
      * texts for 2 more false alarms, against 19 for 8 without that floor.
      */
+    @Override
     public Rating rate(String text) {
-        Rating whole = rateVector(embedder.embed(text));
+        float[] wholeVector = embedder.embed(text);
+        double[] whole = head.cumulative(wholeVector);
         // Nothing is above IMMINENT, so a text already rated there needs no parts.
-        List<String> parts = whole.level() == RiskLevel.IMMINENT ? List.of() : parts(text);
+        List<String> parts = whole[2] >= thresholds.imminent() ? List.of() : parts(text);
         if (parts.size() < 2) {
-            return whole;
+            return withCategories(decide(whole, thresholds), wholeVector, text);
         }
-        Rating best = whole;
-        for (float[] vector : embedder.embedAll(parts)) {
-            Rating part = rateVector(vector);
-            if (part.probability() >= PART_MIN_PROBABILITY && part.level().compareTo(best.level()) > 0) {
-                best = part;
+        List<float[]> partVectors = embedder.embedAll(parts);
+        List<double[]> partScores = new ArrayList<>(parts.size());
+        for (float[] vector : partVectors) {
+            partScores.add(head.cumulative(vector));
+        }
+        Rating rating = decide(withParts(whole, partScores), thresholds);
+        if (decide(whole, thresholds).level() == rating.level()) {
+            return withCategories(rating, wholeVector, text);
+        }
+        // A part raised the level: its categories are the ones the rating is about.
+        int column = rating.level().ordinal() - RiskLevel.MODERATE.ordinal();
+        int source = 0;
+        for (int i = 1; i < partScores.size(); i++) {
+            if (partScores.get(i)[column] > partScores.get(source)[column]) {
+                source = i;
             }
         }
-        return best;
+        return withCategories(rating, partVectors.get(source), parts.get(source));
+    }
+
+    private Rating withCategories(Rating rating, float[] vector, String text) {
+        if (categories == null || !rating.level().atLeast(RiskLevel.MODERATE)) {
+            return rating;
+        }
+        return new Rating(rating.level(), rating.probability(), categories.categories(vector, text));
+    }
+
+    /**
+     * The probabilities a text is decided on once its parts are read: per level, the higher of the
+     * whole text's and of any part's that reaches {@link #PART_MIN_PROBABILITY}. Deciding on these
+     * is the same as rating the whole under the thresholds and each part under thresholds raised to
+     * that floor, and keeping the highest level; the cross-validated replay in {@code RiskTrain}
+     * uses the same function, so the thresholds it picks account for the parts.
+     */
+    static double[] withParts(double[] whole, List<double[]> parts) {
+        double[] out = whole.clone();
+        for (double[] part : parts) {
+            for (int c = 0; c < out.length; c++) {
+                if (part[c] >= PART_MIN_PROBABILITY && part[c] > out[c]) {
+                    out[c] = part[c];
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -220,10 +269,6 @@ final class TrainedRiskModel implements RiskModel {
             parts.add(part.toString());
         }
         return parts;
-    }
-
-    Rating rateVector(float[] vector) {
-        return decide(head.cumulative(vector), thresholds);
     }
 
     /** The highest level at or above MODERATE whose cumulative probability reaches the threshold. */

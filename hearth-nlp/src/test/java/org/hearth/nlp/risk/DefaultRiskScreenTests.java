@@ -63,6 +63,28 @@ class DefaultRiskScreenTests {
     }
 
     @Test
+    void givesTheModelsCategoriesOnlyWhenNoOtherSignalNamesOne() {
+        RiskModel medical = text -> new RiskModel.Rating(
+                RiskLevel.IMMINENT, 0.97, java.util.EnumSet.of(RiskCategory.MEDICAL, RiskCategory.THIRD_PARTY));
+        try (DefaultRiskScreen s = screen(new LexicalStage(), medical)) {
+            // Nothing lexical: the model's categories are the screening's, one signal each.
+            Screening alone = s.screen("she went grey and is not answering me at all", List.of());
+            assertThat(alone.level()).isEqualTo(RiskLevel.IMMINENT);
+            assertThat(alone.categories()).containsExactlyInAnyOrder(RiskCategory.MEDICAL, RiskCategory.THIRD_PARTY);
+            assertThat(alone.signals()).extracting(RiskSignal::code).containsOnly("model.risk_head.imminent");
+            assertThat(alone.signals()).extracting(RiskSignal::explanation).anyMatch(e -> e.endsWith("as medical."));
+            // A lexical rule at MODERATE or above named the category: the model's are left out.
+            Screening lexical = s.screen("I took the whole bottle", List.of());
+            assertThat(lexical.categories()).doesNotContain(RiskCategory.THIRD_PARTY);
+            assertThat(lexical.signals())
+                    .filteredOn(r -> r.stage().equals("MODEL"))
+                    .singleElement()
+                    .extracting(RiskSignal::category)
+                    .isNull();
+        }
+    }
+
+    @Test
     void takesTheHigherOfTheTwoStagesWithAllSignalsMostSevereFirst() {
         try (DefaultRiskScreen s = screen(new LexicalStage(), modelSaying(RiskLevel.HIGH))) {
             Screening r = s.screen("what's the point of anything", List.of());

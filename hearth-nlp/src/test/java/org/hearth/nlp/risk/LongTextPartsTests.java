@@ -52,4 +52,49 @@ class LongTextPartsTests {
         // Read whole, the shipped head rates this text NONE (0.52 on 2026-12-07); its part is HIGH or above.
         assertThat(model.rate(buried).level()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
     }
+
+    @Test
+    void aPartRaisesALevelOnlyWhereItReachesTheFloor() {
+        double[] whole = {0.30, 0.20, 0.10};
+        double[] sure = {0.97, 0.93, 0.60};
+        double[] unsure = {0.89, 0.88, 0.87};
+        assertThat(TrainedRiskModel.withParts(whole, List.of(unsure))).containsExactly(whole);
+        assertThat(TrainedRiskModel.withParts(whole, List.of(unsure, sure))).containsExactly(0.97, 0.93, 0.10);
+        // The whole text's own figure stands where it is higher than a part's.
+        assertThat(TrainedRiskModel.withParts(new double[] {0.99, 0.95, 0.2}, List.of(sure)))
+                .containsExactly(0.99, 0.95, 0.2);
+    }
+
+    @Test
+    void decidingOnTheMergedFiguresIsRatingEachPartUnderThresholdsRaisedToTheFloor() {
+        java.util.Random random = new java.util.Random(3);
+        double floor = TrainedRiskModel.PART_MIN_PROBABILITY;
+        for (int trial = 0; trial < 20_000; trial++) {
+            TrainedRiskModel.Thresholds t = new TrainedRiskModel.Thresholds(
+                    0.5 + 0.5 * random.nextDouble(),
+                    0.5 + 0.5 * random.nextDouble(),
+                    0.5 + 0.5 * random.nextDouble(),
+                    0);
+            TrainedRiskModel.Thresholds raised = new TrainedRiskModel.Thresholds(
+                    Math.max(floor, t.moderate()), Math.max(floor, t.high()), Math.max(floor, t.imminent()), 0);
+            double[] whole = cumulative(random);
+            List<double[]> parts = List.of(cumulative(random), cumulative(random), cumulative(random));
+            RiskLevel expected = TrainedRiskModel.decide(whole, t).level();
+            for (double[] part : parts) {
+                expected = RiskLevel.max(
+                        expected, TrainedRiskModel.decide(part, raised).level());
+            }
+            assertThat(TrainedRiskModel.decide(TrainedRiskModel.withParts(whole, parts), t)
+                            .level())
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** Cumulative figures as a head gives them: P(MODERATE+) >= P(HIGH+) >= P(IMMINENT), near 1 often. */
+    private static double[] cumulative(java.util.Random random) {
+        double imminent = Math.pow(random.nextDouble(), 0.3);
+        double high = imminent + (1 - imminent) * random.nextDouble();
+        double moderate = high + (1 - high) * random.nextDouble();
+        return new double[] {moderate, high, imminent};
+    }
 }

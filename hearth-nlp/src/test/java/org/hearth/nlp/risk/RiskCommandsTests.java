@@ -390,6 +390,45 @@ class RiskCommandsTests {
     }
 
     @Test
+    void theCrossValidatedReplayReadsALongRowsPartsAsTheScreenDoes() {
+        // Forty IMMINENT rows at one point and forty NONE rows at another; one more IMMINENT row sits
+        // with the NONE rows as a whole, but one of its parts sits with the IMMINENT rows.
+        List<RiskTrain.Labelled> rows = new java.util.ArrayList<>();
+        List<float[]> vectors = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 80; i++) {
+            boolean atRisk = i % 2 == 0;
+            rows.add(new RiskTrain.Labelled(atRisk ? RiskLevel.IMMINENT : RiskLevel.NONE, "row " + i));
+            vectors.add(point(atRisk ? 1 : -1, random));
+        }
+        rows.add(new RiskTrain.Labelled(RiskLevel.IMMINENT, "the long row"));
+        vectors.add(point(-1, random));
+        float[][] x = vectors.toArray(new float[0][]);
+        float[][][] parts = new float[rows.size()][][];
+        parts[80] = new float[][] {point(-1, random), point(1, random)};
+        RiskTrain.Spec spec = new RiskTrain.Spec("mlp", 30, 0.05, 7, Map.of(), 8, 0.0, 1);
+
+        double[][] whole = RiskTrain.crossValidate(rows, x, null, null, List.of(), new float[0][], null, spec, 2);
+        double[][] withParts = RiskTrain.crossValidate(rows, x, null, parts, List.of(), new float[0][], null, spec, 2);
+
+        assertThat(whole[80][2]).isLessThan(0.5);
+        assertThat(withParts[80][2]).isGreaterThanOrEqualTo(TrainedRiskModel.PART_MIN_PROBABILITY);
+        // A row without parts is scored the same either way.
+        for (int i = 0; i < 80; i++) {
+            assertThat(withParts[i]).containsExactly(whole[i]);
+        }
+    }
+
+    private static float[] point(int side, java.util.Random random) {
+        float[] v = new float[4];
+        v[0] = side;
+        for (int j = 1; j < v.length; j++) {
+            v[j] = (float) (0.1 * random.nextGaussian());
+        }
+        return v;
+    }
+
+    @Test
     void readsTrainingRowsInEitherFormatAndFromAFolder(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("a.tsv"), "level\ttext\nNONE\tmy feet are killing me\nHIGH\tI cut last night\n");
         Files.writeString(

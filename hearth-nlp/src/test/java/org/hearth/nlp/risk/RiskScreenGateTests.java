@@ -136,6 +136,43 @@ class RiskScreenGateTests {
         holdsPooled(UNREAD_HELD_BACK, UNREAD_FLOOR_HIGH, UNREAD_FLOOR_IMMINENT, UNREAD_CEILING_FPR);
     }
 
+    /**
+     * The categories the protocol reads, on the six held-back fifths pooled (401 categorised at-risk
+     * texts caught). Before the category head and the lexical routing fixes of 2026-12-07, 177 of
+     * them carried no category and category recall was 0.41 (SUICIDE), 0.64 (SELF_HARM), 0.32
+     * (HARM_TO_OTHERS), 0.38 (ABUSE), 0.43 (MEDICAL), 0.55 (THIRD_PARTY); the floors are the figures
+     * after them, floored. The two texts still sent to the helper protocol though their labels name
+     * no third party tell of a friend beaten next door and a grandmother kept from the phone: someone
+     * else is the victim, and the label lacks THIRD_PARTY.
+     */
+    @Test
+    void namesTheCategoryOfWhatItCatchesSoTheRightProtocolShows() throws IOException {
+        List<RiskDataSet.Row> rows = new ArrayList<>();
+        for (String file :
+                List.of("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv", "dev-v6.tsv", "dev-v7.tsv", "dev-v8.tsv")) {
+            rows.addAll(RiskDataSet.read(Path.of("src/test/resources/risk", file)));
+        }
+        RiskMetrics m = RiskMetrics.of(screen, rows);
+        assertThat(m.caughtWithoutCategory())
+                .as("caught at-risk texts without a category")
+                .isLessThanOrEqualTo(18);
+        assertThat(m.ownRiskToHelper())
+                .as("writers at risk sent to the helper protocol")
+                .isLessThanOrEqualTo(2);
+        java.util.Map<RiskCategory, Double> floors = java.util.Map.of(
+                RiskCategory.SUICIDE, 0.77,
+                RiskCategory.SELF_HARM, 0.80,
+                RiskCategory.HARM_TO_OTHERS, 0.71,
+                RiskCategory.ABUSE, 0.79,
+                RiskCategory.MEDICAL, 0.82,
+                RiskCategory.THIRD_PARTY, 0.57);
+        floors.forEach((category, floor) ->
+                assertThat(m.categoryRecall(category)).as("%s recall", category).isGreaterThanOrEqualTo(floor));
+        for (RiskCategory c : List.of(RiskCategory.SUICIDE, RiskCategory.SELF_HARM, RiskCategory.HARM_TO_OTHERS)) {
+            assertThat(m.categoryPrecision(c)).as("%s precision", c).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
     private static void holdsPooled(List<String> files, double floorHigh, double floorImminent, double ceilingFpr)
             throws IOException {
         List<RiskDataSet.Row> rows = new ArrayList<>();
