@@ -260,14 +260,7 @@ public final class Main {
         long start = System.nanoTime();
         List<Mlp> trained = new ArrayList<>();
         for (int member = 0; member < members; member++) {
-            MlpTrainer.Settings memberSettings = new MlpTrainer.Settings(
-                    settings.hidden(),
-                    settings.epochs(),
-                    settings.learningRate(),
-                    settings.minibatch(),
-                    settings.dropout(),
-                    settings.weightDecay(),
-                    settings.seed() + member);
+            MlpTrainer.Settings memberSettings = settings.withSeed(settings.seed() + member);
             trained.add(fitEmotionMlp(
                     spec,
                     opts,

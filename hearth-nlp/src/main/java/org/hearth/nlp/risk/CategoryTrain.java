@@ -124,7 +124,7 @@ public final class CategoryTrain {
         }
         float[][] x = new EmbeddingCache(o.cache())
                 .embed(embedder, rows.stream().map(Example::text).toList());
-        MlpTrainer.Settings settings = withSeed(o.seed());
+        MlpTrainer.Settings settings = DEFAULTS.withSeed(o.seed());
         WordFeatures words = new WordFeatures(WORD_BUCKETS);
         int[][] buckets = rows.stream().map(r -> words.buckets(r.text())).toArray(int[][]::new);
 
@@ -230,12 +230,6 @@ public final class CategoryTrain {
     private static boolean predictsThirdParty(double[] scores, double[] thresholds) {
         int c = RiskCategory.THIRD_PARTY.ordinal();
         return scores[c] >= thresholds[c];
-    }
-
-    private static MlpTrainer.Settings withSeed(long seed) {
-        MlpTrainer.Settings d = DEFAULTS;
-        return new MlpTrainer.Settings(
-                d.hidden(), d.epochs(), d.learningRate(), d.minibatch(), d.dropout(), d.weightDecay(), seed);
     }
 
     private static Mlp fit(

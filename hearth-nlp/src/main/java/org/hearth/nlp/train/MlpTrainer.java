@@ -34,6 +34,11 @@ public final class MlpTrainer {
     public record Settings(
             int hidden, int epochs, double learningRate, int minibatch, double dropout, double weightDecay, long seed) {
 
+        /** The same settings with another seed (the members of an ensemble, a command's --seed). */
+        public Settings withSeed(long otherSeed) {
+            return new Settings(hidden, epochs, learningRate, minibatch, dropout, weightDecay, otherSeed);
+        }
+
         /** The settings as written to the manifest. */
         public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
