@@ -472,6 +472,9 @@ class SafetyIntegrationTests {
                         .string(org.hamcrest.Matchers.allOf(
                                 org.hamcrest.Matchers.containsString(id.toString()),
                                 org.hamcrest.Matchers.containsString("IMMINENT"),
+                                // What the risk is about, at a glance: an overdose is suicide and medical.
+                                org.hamcrest.Matchers.matchesRegex(
+                                        "(?s).*<span class=\"incident__categories\">[a-z ,]*medical[a-z ,]*</span>.*"),
                                 org.hamcrest.Matchers.containsString("name=\"_csrf\""),
                                 org.hamcrest.Matchers.containsString("hx-get=\"/responder/incidents/list\""),
                                 org.hamcrest.Matchers.containsString("hx-trigger=\"every 10s\""),
