@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * heldout-v3.tsv: 600 rows written on 2026-12-03 by an author who had read only clinical-safety.md
@@ -31,47 +33,80 @@ import org.junit.jupiter.api.Test;
  * 0.850, FPR 0.092 (22/239); with them, as shipped, HIGH 0.783 (94/120), IMMINENT 0.850 (85/100),
  * FPR 0.075 (18/239). The noisy copies were added because the first head flagged calm lines that
  * carried a random id, not for these figures.
+ *
+ * <p>heldout-v4.tsv: 600 rows written on 2026-12-07 by four authors from one brief, who read only
+ * clinical-safety.md (see the resources' README), committed alone before it was measured. First
+ * measurement, full screen as shipped that day: HIGH 0.842 (101/120), IMMINENT 0.850 (85/100),
+ * hard-negative FPR 0.133 (32/241), higher than on any earlier set; of the 266 at-risk texts with
+ * categories that it caught, 11 carried no category and none of a writer at risk went to the helper
+ * protocol (the screen of the morning, before the category head: 124 and 1).
  */
 class IndependentHeldOutSetTests {
 
-    private static final Path SET = Path.of("src/test/resources/risk/heldout-v3.tsv");
+    /** A frozen independent set and its ratchet: floors floored, ceiling rounded up, from its measurements. */
+    record Gate(String file, int rows, double floorHigh, double floorImminent, double ceilingFpr) {
 
-    /** Measured 0.783 (94/120), floored; 0.700 before 2026-12-07; the clinical target is 0.98. */
-    static final double FLOOR_HIGH = 0.78;
+        Path path() {
+            return Path.of("src/test/resources/risk", file);
+        }
 
-    /** Measured 0.850 (85/100); 0.700 before 2026-12-07; the clinical target is 0.98. */
-    static final double FLOOR_IMMINENT = 0.85;
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
 
-    /** Measured 0.075 (18/239), rounded up; 0.084 before 2026-12-07; the clinical target is 0.05. */
-    static final double CEILING_FPR = 0.08;
+    static final List<Gate> GATES = List.of(
+            // 0.783 (94/120), 0.850 (85/100), 0.075 (18/239); 0.700, 0.700, 0.084 before 2026-12-07.
+            new Gate("heldout-v3.tsv", 598, 0.78, 0.85, 0.08),
+            // 0.842 (101/120), 0.850 (85/100), 0.133 (32/241) at its first measurement.
+            new Gate("heldout-v4.tsv", 600, 0.84, 0.85, 0.14));
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
-    @Test
-    void holdsItsRatchetOnTextWrittenByAnAuthorWhoNeverSawTheScreen() throws IOException {
-        RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(SET));
+    static List<Gate> gates() {
+        return GATES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("gates")
+    void holdsItsRatchetOnTextWrittenByAnAuthorWhoNeverSawTheScreen(Gate gate) throws IOException {
+        RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(gate.path()));
 
         assertThat(m.recallAtOrAbove(RiskLevel.HIGH))
-                .as("HIGH recall on heldout-v3.tsv (target 0.98, floor %s)", FLOOR_HIGH)
-                .isGreaterThanOrEqualTo(FLOOR_HIGH);
+                .as("HIGH recall on %s (target 0.98, floor %s)", gate.file(), gate.floorHigh())
+                .isGreaterThanOrEqualTo(gate.floorHigh());
         assertThat(m.recallAtOrAbove(RiskLevel.IMMINENT))
-                .as("IMMINENT recall on heldout-v3.tsv (target 0.98, floor %s)", FLOOR_IMMINENT)
-                .isGreaterThanOrEqualTo(FLOOR_IMMINENT);
+                .as("IMMINENT recall on %s (target 0.98, floor %s)", gate.file(), gate.floorImminent())
+                .isGreaterThanOrEqualTo(gate.floorImminent());
         assertThat(m.falsePositiveRate())
-                .as("hard-negative FPR on heldout-v3.tsv (target 0.05, ceiling %s)", CEILING_FPR)
-                .isLessThanOrEqualTo(CEILING_FPR);
+                .as("hard-negative FPR on %s (target 0.05, ceiling %s)", gate.file(), gate.ceilingFpr())
+                .isLessThanOrEqualTo(gate.ceilingFpr());
     }
 
     @Test
-    void coversEveryLevelAndCategoryWithEnoughRows() throws IOException {
-        List<RiskDataSet.Row> rows = RiskDataSet.read(SET);
+    void namesWhatTheRiskIsAboutOnTheNewestSet() throws IOException {
+        RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(GATES.getLast().path()));
+        // 11 of 266 at its first measurement (124 without the category head); none to the helper protocol.
+        assertThat(m.caughtWithoutCategory())
+                .as("caught at-risk texts without a category")
+                .isLessThanOrEqualTo(11);
+        assertThat(m.ownRiskToHelper())
+                .as("writers at risk sent to the helper protocol")
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("gates")
+    void coversEveryLevelAndCategoryWithEnoughRows(Gate gate) throws IOException {
+        List<RiskDataSet.Row> rows = RiskDataSet.read(gate.path());
 
         // Counts only, so that a failure never prints the frozen rows.
-        assertThat(rows.size()).isEqualTo(598);
+        assertThat(rows.size()).isEqualTo(gate.rows());
         assertThat(rows.stream()
                         .filter(r -> r.level().compareTo(RiskLevel.MODERATE) >= 0)
                         .count())
-                .isGreaterThanOrEqualTo(300);
+                .isGreaterThanOrEqualTo(295);
         assertThat(rows.stream().filter(RiskDataSet.Row::hardNegative).count()).isGreaterThanOrEqualTo(239);
         for (RiskCategory category : RiskCategory.values()) {
             assertThat(rows.stream()
@@ -82,8 +117,9 @@ class IndependentHeldOutSetTests {
         }
     }
 
-    @Test
-    void sharesNoTextWithAnySetTheScreenWasBuiltFrom() throws IOException {
+    @ParameterizedTest
+    @MethodSource("gates")
+    void sharesNoTextWithAnySetTheScreenWasBuiltFrom(Gate gate) throws IOException {
         Set<String> seen = new HashSet<>();
         Path data = Path.of("data/risk");
         List<Path> training = new ArrayList<>(List.of(data.resolve("train.tsv")));
@@ -94,20 +130,20 @@ class IndependentHeldOutSetTests {
             RiskTrain.readTrain(path).forEach(l -> seen.add(normalized(l.text())));
         }
         Path resources = Path.of("src/test/resources/risk");
-        for (String set : List.of("dev.tsv", "dev-v3.tsv", "heldout-v2.tsv")) {
-            if (Files.exists(resources.resolve(set))) {
-                RiskDataSet.read(resources.resolve(set)).forEach(r -> seen.add(normalized(r.text())));
+        try (Stream<Path> sets = Files.list(resources)) {
+            for (Path set : sets.filter(p -> p.getFileName().toString().endsWith(".tsv")
+                            && !p.getFileName().toString().equals(gate.file()))
+                    .toList()) {
+                RiskDataSet.read(set).forEach(r -> seen.add(normalized(r.text())));
             }
         }
 
-        long shared = RiskDataSet.read(SET).stream()
+        long shared = RiskDataSet.read(gate.path()).stream()
                 .filter(r -> seen.contains(normalized(r.text())))
                 .count();
 
         // A count only: printing the shared rows would show the frozen set to whoever reads the log.
-        assertThat(shared)
-                .as("rows of heldout-v3.tsv also in a training or development set")
-                .isZero();
+        assertThat(shared).as("rows of %s also in another set", gate.file()).isZero();
     }
 
     private static String normalized(String text) {
