@@ -189,6 +189,37 @@ class LexicalStageTests {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "my grandad says I'll be dead before they ever fix that bridge",
+                "this commute is going to kill him one of these days, two hours each way",
+                "the garage told me I shouldn't leave the engine running with the garage door shut till it's fixed",
+                "relapsed on the vaping after three weeks, annoyed with myself",
+                "are helplines only for people who are suicidal or can anyone call?",
+                "mum won't let me go to the concert on a school night",
+                "we wrote letters to our future selves today and sealed them in envelopes for the time capsule",
+                "final message before my flight, back in a fortnight!",
+                "I'm doing the survey data entry on self-harm for my placement",
+                "that line about never waking up again is stuck in my head all day"
+            })
+    void keepsTheFourthPassLookalikesQuiet(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                relapsed last night, the blade was still in my drawer                    | HIGH
+                relapsed and cut again after smoking with my mates                        | HIGH
+                the engine is running in the garage with the door shut, I'm in the car now | IMMINENT
+                my husband won't let me leave the house or see my friends                 | MODERATE
+                I'm suicidal and I don't know who to call                                  | MODERATE
+                this is my final message, I'm sorry for everything                        | HIGH
+                """)
+    void stillFlagsWhatTheFourthPassLookalikesResemble(String text, RiskLevel atLeast) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
                 my grandad has collapsed in the kitchen and he's not answering me, breathing funny | MEDICAL             | false
                 my housemate took loads of her tablets and now i can't wake her              | MEDICAL,THIRD_PARTY | false
