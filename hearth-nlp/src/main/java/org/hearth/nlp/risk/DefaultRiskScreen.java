@@ -103,7 +103,7 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
     }
 
     private Screening screenOrThrow(String text, List<String> context) {
-        Future<RiskModel.Rating> modelRun = executor.submit(() -> model.rate(text));
+        Future<RiskModel.Rating> modelRun = executor.submit(() -> model.rate(text, context));
         List<RiskSignal> signals = new ArrayList<>();
         boolean lexicalFailed = false;
         LexicalStage.Result lexicalResult = null;

@@ -1,5 +1,6 @@
 package org.hearth.nlp.risk;
 
+import java.util.List;
 import java.util.Set;
 
 /** The model stage: a classifier over sentence embeddings that rates a text on the risk ladder. */
@@ -7,6 +8,11 @@ interface RiskModel {
 
     /** The level the model supports for the text, with how sure it is; may throw or be slow. */
     Rating rate(String text);
+
+    /** As above, with the thread's earlier turns, oldest first; a model that reads one text ignores them. */
+    default Rating rate(String text, List<String> context) {
+        return rate(text);
+    }
 
     /**
      * The probability under which a lexical frame (idiom, negation, hypothetical, clinical, media,

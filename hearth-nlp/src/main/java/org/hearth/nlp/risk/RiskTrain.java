@@ -402,9 +402,10 @@ public final class RiskTrain {
     /**
      * As above, where a row trained on also brings its noisy copy ({@code --noise}), if given; a
      * copy is only ever trained on in the folds that train on its row, so it cannot leak a held-out
-     * row into the head that scores it. A long row's parts ({@code parts}, as {@link
-     * TrainedRiskModel#parts} cuts them; null or empty for a short one) are scored by the same fold's
-     * head and read as {@link TrainedRiskModel#rate} reads them, so the replay is the shipped screen's.
+     * row into the head that scores it. What the screen reads beside a row's text ({@code parts}, as
+     * {@link TrainedRiskModel#readings} gives them: a long text's parts, a thread; null for a row read
+     * whole only) is scored by the same fold's head and merged as {@link TrainedRiskModel#rate} merges
+     * it, so the replay is the shipped screen's.
      */
     static double[][] crossValidate(
             List<Labelled> rows,
@@ -432,7 +433,7 @@ public final class RiskTrain {
             for (int i = 0; i < rows.size(); i++) {
                 if (fold(rows.get(i), spec.seed(), folds) == k) {
                     out[i] = head.cumulative(vectors[i]);
-                    if (parts != null && parts[i] != null && parts[i].length > 1) {
+                    if (parts != null && parts[i] != null) {
                         List<double[]> scored = new ArrayList<>(parts[i].length);
                         for (float[] part : parts[i]) {
                             scored.add(head.cumulative(part));
@@ -766,23 +767,25 @@ public final class RiskTrain {
                 .embed(embedder, rows.stream().map(Labelled::text).toList());
     }
 
-    /** The embeddings of each long row's parts ({@link TrainedRiskModel#parts}); null for a short row. */
+    /**
+     * The embeddings of what the screen reads beside each row's text ({@link
+     * TrainedRiskModel#readings}: a long text's parts, the thread of a row with context); null for a
+     * row read whole only.
+     */
     static float[][][] partVectors(Options o, SentenceEmbedder embedder, List<Labelled> rows) {
         List<String> texts = new ArrayList<>();
         List<List<String>> perRow = new ArrayList<>(rows.size());
         for (Labelled row : rows) {
-            List<String> parts = TrainedRiskModel.parts(row.text());
-            perRow.add(parts);
-            if (parts.size() > 1) {
-                texts.addAll(parts);
-            }
+            List<String> readings = TrainedRiskModel.readings(row.text(), row.context());
+            perRow.add(readings);
+            texts.addAll(readings);
         }
         float[][] flat = texts.isEmpty() ? new float[0][] : new EmbeddingCache(o.cache()).embed(embedder, texts);
         float[][][] out = new float[rows.size()][][];
         int next = 0;
         for (int i = 0; i < rows.size(); i++) {
             int n = perRow.get(i).size();
-            if (n > 1) {
+            if (n > 0) {
                 out[i] = Arrays.copyOfRange(flat, next, next + n);
                 next += n;
             }

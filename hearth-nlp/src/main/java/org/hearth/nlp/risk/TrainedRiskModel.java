@@ -36,6 +36,8 @@ final class TrainedRiskModel implements RiskModel {
     static final int MAX_PARTS = 12;
     /** A part raises the rating only when the head is at least this sure of it. */
     static final double PART_MIN_PROBABILITY = 0.9;
+    /** Earlier turns of a thread read with the text (see {@link #rate(String, List)}). */
+    static final int THREAD_TURNS = 3;
 
     static final String RESOURCE_DIR = "/models/risk/";
     static final String MANIFEST_FILE = "manifest.json";
@@ -182,11 +184,22 @@ final class TrainedRiskModel implements RiskModel {
      */
     @Override
     public Rating rate(String text) {
+        return rate(text, List.of());
+    }
+
+    /**
+     * As {@link #rate(String)}, and when the thread has earlier turns, the last {@link
+     * #THREAD_TURNS} of them joined with this text are read as one more part (same floor): a
+     * message such as "its fine now, its done" after "i took my lithium. all of it" carries its
+     * risk only with the turns before it.
+     */
+    @Override
+    public Rating rate(String text, List<String> context) {
         float[] wholeVector = embedder.embed(text);
         double[] whole = head.cumulative(wholeVector);
         // Nothing is above IMMINENT, so a text already rated there needs no parts.
-        List<String> parts = whole[2] >= thresholds.imminent() ? List.of() : parts(text);
-        if (parts.size() < 2) {
+        List<String> parts = whole[2] >= thresholds.imminent() ? List.of() : readings(text, context);
+        if (parts.isEmpty()) {
             return withCategories(decide(whole, thresholds), wholeVector, text);
         }
         List<float[]> partVectors = embedder.embedAll(parts);
@@ -207,6 +220,32 @@ final class TrainedRiskModel implements RiskModel {
             }
         }
         return withCategories(rating, partVectors.get(source), parts.get(source));
+    }
+
+    /**
+     * The texts read beside the whole: a long text's parts ({@link #parts}, when there are two or
+     * more) and, for a thread with earlier turns, the last {@link #THREAD_TURNS} of them joined with
+     * the text ({@link #thread}).
+     */
+    static List<String> readings(String text, List<String> context) {
+        List<String> parts = parts(text);
+        List<String> out = new ArrayList<>(parts.size() > 1 ? parts : List.of());
+        if (!context.isEmpty()) {
+            out.add(thread(text, context));
+        }
+        return out;
+    }
+
+    /** The last {@link #THREAD_TURNS} earlier turns and the text, oldest first, as one text. */
+    static String thread(String text, List<String> context) {
+        List<String> turns = context.subList(Math.max(0, context.size() - THREAD_TURNS), context.size());
+        StringBuilder b = new StringBuilder();
+        for (String turn : turns) {
+            String t = turn.strip();
+            b.append(t);
+            b.append(t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? " " : ". ");
+        }
+        return b.append(text.strip()).toString();
     }
 
     private Rating withCategories(Rating rating, float[] vector, String text) {

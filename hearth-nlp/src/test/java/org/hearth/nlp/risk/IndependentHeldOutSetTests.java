@@ -57,10 +57,12 @@ class IndependentHeldOutSetTests {
     }
 
     static final List<Gate> GATES = List.of(
-            // 0.783 (94/120), 0.850 (85/100), 0.075 (18/239); 0.700, 0.700, 0.084 before 2026-12-07.
-            new Gate("heldout-v3.tsv", 598, 0.78, 0.85, 0.08),
-            // 0.842 (101/120), 0.850 (85/100), 0.133 (32/241) at its first measurement.
-            new Gate("heldout-v4.tsv", 600, 0.84, 0.85, 0.14));
+            // 0.792 (95/120), 0.850 (85/100), 0.079 (19/239) once threads were also read whole;
+            // 0.783, 0.850, 0.075 before that; 0.700, 0.700, 0.084 before 2026-12-07.
+            new Gate("heldout-v3.tsv", 598, 0.79, 0.85, 0.08),
+            // 0.850 (102/120), 0.850 (85/100), 0.137 (33/241) once threads were also read whole;
+            // 0.842, 0.850, 0.133 at its first measurement.
+            new Gate("heldout-v4.tsv", 600, 0.85, 0.85, 0.14));
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 

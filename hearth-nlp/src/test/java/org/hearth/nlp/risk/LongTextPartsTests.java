@@ -97,4 +97,29 @@ class LongTextPartsTests {
         double moderate = high + (1 - high) * random.nextDouble();
         return new double[] {moderate, high, imminent};
     }
+
+    @Test
+    void aThreadIsReadAsTheLastTurnsJoinedWithTheText() {
+        assertThat(TrainedRiskModel.thread("yes", List.of("one", "two.", "three", "four?")))
+                .isEqualTo("two. three. four? yes");
+        assertThat(TrainedRiskModel.readings("yes", List.of())).isEmpty();
+        assertThat(TrainedRiskModel.readings("yes", List.of("how are you"))).containsExactly("how are you. yes");
+        // A long text with context: its parts, then the thread.
+        List<String> long_ = TrainedRiskModel.readings(DAY + DAY, List.of("hi"));
+        assertThat(long_).hasSize(TrainedRiskModel.parts(DAY + DAY).size() + 1);
+        assertThat(long_.getLast()).startsWith("hi. Work was long");
+    }
+
+    @Test
+    void aShortReplyCarriesTheRiskOfTheTurnsBeforeIt() {
+        List<String> context = List.of(
+                "been staring at the tablets in the bathroom cabinet all evening", "there's more than enough in there");
+        String text = "yeah. tonight i think";
+        assertThat(model.rate(text).level()).isLessThan(RiskLevel.HIGH);
+        assertThat(model.rate(text, context).level()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        // The same reply after ordinary turns stays ordinary.
+        assertThat(model.rate(text, List.of("are you coming to the pub quiz", "bring the quiz sheets"))
+                        .level())
+                .isLessThan(RiskLevel.MODERATE);
+    }
 }

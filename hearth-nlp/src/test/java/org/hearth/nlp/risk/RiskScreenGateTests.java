@@ -54,8 +54,11 @@ class RiskScreenGateTests {
      */
     static final double HELDOUT_V2_FLOOR_HIGH = 0.85;
 
-    /** Measured on heldout-v2.tsv (0.853, 58/68), floored: the clinical target is 0.98 and the gap is open. */
-    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.85;
+    /**
+     * Measured on heldout-v2.tsv (0.868, 59/68, once threads were also read whole; 0.853 before),
+     * floored: the clinical target is 0.98 and the gap is open.
+     */
+    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.86;
 
     /** Measured on heldout-v2.tsv (0.065, 16/245), rounded up: the clinical target is 0.05 and the gap is open. */
     static final double HELDOUT_V2_CEILING_FPR = 0.07;
@@ -64,22 +67,31 @@ class RiskScreenGateTests {
     static final List<String> WRITTEN_HELD_BACK = List.of("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv", "dev-v6.tsv");
 
     /**
-     * Measured pooled (0.912, 134/147; 0.714 before the third lexical pass, 0.905 before long texts
-     * were also read in parts), floored.
+     * Measured pooled (0.939, 138/147, since threads are also read whole; 0.912 before that, 0.714
+     * before the third lexical pass, 0.905 before long texts were also read in parts), floored.
      */
-    static final double WRITTEN_FLOOR_HIGH = 0.91;
+    static final double WRITTEN_FLOOR_HIGH = 0.93;
 
-    /** Measured pooled (0.892, 107/120; 0.833 before the third lexical pass, 0.883 before parts), floored. */
-    static final double WRITTEN_FLOOR_IMMINENT = 0.89;
+    /**
+     * Measured pooled (0.908, 109/120, since threads are also read whole; 0.892 before that, 0.833
+     * before the third lexical pass, 0.883 before parts), floored.
+     */
+    static final double WRITTEN_FLOOR_IMMINENT = 0.90;
 
-    /** Measured pooled (0.105, 36/344; 0.102 before parts), rounded up. */
-    static final double WRITTEN_CEILING_FPR = 0.105;
+    /**
+     * Measured pooled (0.110, 38/344, since threads are also read whole: two false alarms traded
+     * for the catches, RISK.md; 0.105 before that, 0.102 before parts), rounded up.
+     */
+    static final double WRITTEN_CEILING_FPR = 0.111;
 
     /** The held-back fifths no rule was written from, gated pooled. */
     static final List<String> UNREAD_HELD_BACK = List.of("dev-v7.tsv", "dev-v8.tsv");
 
-    /** Measured pooled (0.842, 32/38; 0.789 before long texts were also read in parts), floored. */
-    static final double UNREAD_FLOOR_HIGH = 0.84;
+    /**
+     * Measured pooled (0.868, 33/38, since threads are also read whole; 0.842 before that, 0.789
+     * before long texts were also read in parts), floored.
+     */
+    static final double UNREAD_FLOOR_HIGH = 0.86;
 
     /** Measured pooled (0.826, 19/23), floored. */
     static final double UNREAD_FLOOR_IMMINENT = 0.82;
