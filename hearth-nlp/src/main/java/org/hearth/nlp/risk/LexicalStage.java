@@ -860,6 +860,21 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\b(?<!(?:marriage|relationship|world|life|business|economy|career|company|plan|plans|project"
             + "|team|roof|building|house|bridge|market|deal) (?:is|was|are|were|'s) )collaps(?:ing|ed)"
             + "|\\bnot breathing|\\bstopped breathing|\\bcan't feel my (?:hands|legs|face)");
+    /**
+     * A body that went down and does not answer: someone slumped, grey or on the floor who is not
+     * responding is an emergency even when no word says so ("my mum went grey and slumped over at
+     * the table, she is not answering me"; found by trying the running server on 2026-12-07).
+     */
+    private static final Pattern COLLAPSE_EVENT =
+            p("\\b(?:slumped|keeled over|passed out|blacked out|fell (?:down|over)"
+                    + "|(?<!hair(?: has| had| is| was)? )(?:went|gone|turned|going|turning) (?:grey|gray|blue|purple|white as a sheet)"
+                    + "|on the (?:\\w+ )?floor|having a (?:fit"
+                    + "|seizure)|fitting)\\b");
+
+    private static final Pattern UNRESPONSIVE = p("\\b(?:not|isn't|is not|won't|wont|can't|cannot|can not) (?:answering"
+            + "|responding|respond|answer|waking|wake (?:her|him|them) up|moving|making sense)\\b"
+            + "(?! (?:my |her |his |their |the )?(?:texts?|messages?|calls?|phones?|emails?|dms?|door|question)\\b)"
+            + "|\\bunresponsive\\b");
     private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
             + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"
             + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\btook too (?:many|much)\\b.{0,30}(?:mistake|accident"
@@ -1306,6 +1321,11 @@ final class LexicalStage implements LexicalAnalyzer {
             }
             for (Hit h : hits(MEDICAL_NOW, true)) {
                 emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+            }
+            if (UNRESPONSIVE.matcher(s).find()) {
+                for (Hit h : hits(COLLAPSE_EVENT, true)) {
+                    emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+                }
             }
             for (Hit h : hits(MEDICAL, true)) {
                 emit(h, "lexical.medical.urgent", RiskLevel.HIGH, RiskCategory.MEDICAL);

@@ -68,7 +68,7 @@ class DefaultRiskScreenTests {
                 RiskLevel.IMMINENT, 0.97, java.util.EnumSet.of(RiskCategory.MEDICAL, RiskCategory.THIRD_PARTY));
         try (DefaultRiskScreen s = screen(new LexicalStage(), medical)) {
             // Nothing lexical: the model's categories are the screening's, one signal each.
-            Screening alone = s.screen("she went grey and is not answering me at all", List.of());
+            Screening alone = s.screen("something is really wrong with her and I do not know what to do", List.of());
             assertThat(alone.level()).isEqualTo(RiskLevel.IMMINENT);
             assertThat(alone.categories()).containsExactlyInAnyOrder(RiskCategory.MEDICAL, RiskCategory.THIRD_PARTY);
             assertThat(alone.signals()).extracting(RiskSignal::code).containsOnly("model.risk_head.imminent");

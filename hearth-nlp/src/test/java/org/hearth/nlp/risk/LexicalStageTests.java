@@ -191,6 +191,30 @@ class LexicalStageTests {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "my mum went grey and slumped over at the table, she is not answering me",
+                "he's on the kitchen floor and not responding, what do I do",
+                "my brother passed out in the bath and I can't wake him up"
+            })
+    void readsABodyThatWentDownAndDoesNotAnswerAsAnEmergency(String text) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(r.signals()).extracting(RiskSignal::category).contains(RiskCategory.MEDICAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "she's not answering my texts again, I slumped on the sofa and watched telly",
+                "my hair has gone grey and the kids are not answering their phones",
+                "I passed out on the sofa after the night shift, not answering the door to anyone today"
+            })
+    void keepsSlumpsAndUnansweredTextsApartQuiet(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "my grandad says I'll be dead before they ever fix that bridge",
                 "this commute is going to kill him one of these days, two hours each way",
                 "the garage told me I shouldn't leave the engine running with the garage door shut till it's fixed",
