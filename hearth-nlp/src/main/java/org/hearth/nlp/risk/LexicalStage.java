@@ -875,6 +875,30 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|responding|respond|answer|waking|wake (?:her|him|them) up|moving|making sense)\\b"
             + "(?! (?:my |her |his |their |the )?(?:texts?|messages?|calls?|phones?|emails?|dms?|door|question)\\b)"
             + "|\\bunresponsive\\b");
+    /**
+     * Signs of a stroke (face, arm, speech) told together: an emergency even when the writer does
+     * not know the word.
+     */
+    private static final Pattern STROKE_SIGNS = p("\\b(?:(?:half|one side of|side of|left side of|right side of)"
+            + " (?:my |his |her |their )?face (?:is |feels |has gone |went |gone )?(?:numb|drooping|droopy|dropped|fallen"
+            + "|slipped)|face (?:is )?drooping|(?:can't|cannot|can not) (?:lift|raise|move) (?:my|his|her|their) (?:left |right )?arm)"
+            + "\\b(?=.{0,120}\\b(?:words?|speech|talk\\w*|speak\\w*|slurr\\w*|arm|confused)\\b)");
+    /** Voices that tell the writer to hurt someone or themselves: command hallucinations. */
+    private static final Pattern COMMAND_VOICES = p("\\b(?:voices?|someone in my head)\\b.{0,20}\\b(?:tell|telling|told"
+            + "|tells|say|saying|said|want|wants|order|ordering) me to (?:hurt|kill|harm|stab|drown|end it|end my life"
+            + "|jump|cut)\\b(?: (?:\\w+ ){0,2}\\w+)?");
+    /**
+     * "I've thought about how" said after a wish to be gone: the writer has considered a method,
+     * which the ladder puts at HIGH, unless it is about how to tell, ask or manage something.
+     */
+    private static final Pattern THOUGHT_HOW =
+            p("\\b(?:i'?ve|i have|i've been|been|i keep) (?:thought|thinking) about how"
+                    + "(?: i(?:'d| would) do it| to do it| to end it| i(?:'d| would) go)?\\s*(?:[.!?,]|$)");
+    /** Being asked for pictures in secret, by an adult who holds power over a young writer. */
+    private static final Pattern GROOMING = p(
+            "\\b(?:asks?|asking|keeps asking|wants|wanted|told) me to send (?:him|her|them)"
+                    + " (?:photos|pics|pictures|nudes|videos)\\b(?=.{0,80}\\b(?:secret|don't tell|not to tell|delete))");
+
     private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
             + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"
             + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\btook too (?:many|much)\\b.{0,30}(?:mistake|accident"
@@ -927,6 +951,7 @@ final class LexicalStage implements LexicalAnalyzer {
         m.put("lexical.others.ideation", "Thoughts of harming another person.");
         m.put("lexical.others.hostile_slang", "Hostile slang aimed at someone else; no sign of risk to the writer.");
         m.put("lexical.abuse.now", "Abuse or violence happening now.");
+        m.put("lexical.command_voices", "Voices telling the writer to hurt someone or themselves.");
         m.put("lexical.abuse.current", "Ongoing abuse or threats at home.");
         m.put("lexical.abuse.past", "Abuse in the past, or controlling behaviour.");
         m.put("lexical.distress", "Distress, hopelessness or a passive wish not to exist.");
@@ -1257,11 +1282,28 @@ final class LexicalStage implements LexicalAnalyzer {
                     level = RiskLevel.MODERATE;
                     code = "lexical.others.ideation";
                 }
-                if (third) {
+                String after = s.substring(h.end, Math.min(s.length(), h.end + 30));
+                if (third
+                        && (WRITER_VICTIM.matcher(h.text).find()
+                                || WRITER_VICTIM.matcher(after).find())) {
+                    // Someone else threatens the writer ("he'll burn the house down with me in it"):
+                    // the writer is the one in danger, which is abuse, not a third party at risk.
+                    add("lexical.abuse.current", RiskLevel.max(level, RiskLevel.HIGH), RiskCategory.ABUSE);
+                } else if (third) {
                     add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
                 } else {
                     add(code, level, RiskCategory.HARM_TO_OTHERS);
                 }
+            }
+            for (Hit h : hits(COMMAND_VOICES, false)) {
+                boolean self = h.text.matches(
+                        ".*\\bme to (?:(?:hurt|kill|harm|stab|drown|cut) (?:myself|me)|end it|end my life"
+                                + "|jump)\\b.*");
+                cues.add(Cue.DISTRESS);
+                add(
+                        "lexical.command_voices",
+                        RiskLevel.HIGH,
+                        self ? RiskCategory.SUICIDE : RiskCategory.HARM_TO_OTHERS);
             }
             for (Hit h : hits(HOSTILE, false)) {
                 boolean self = SELF_AIMED.matcher(h.prefix).find();
@@ -1307,6 +1349,9 @@ final class LexicalStage implements LexicalAnalyzer {
                     add(code + ".third_party", level, RiskCategory.THIRD_PARTY);
                 }
             }
+            for (Hit h : hits(GROOMING, false)) {
+                add("lexical.abuse.current", RiskLevel.HIGH, RiskCategory.ABUSE);
+            }
             for (Hit h : hits(COERCION, false)) {
                 add("lexical.abuse.past", RiskLevel.MODERATE, RiskCategory.ABUSE);
             }
@@ -1320,6 +1365,9 @@ final class LexicalStage implements LexicalAnalyzer {
                 emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
             }
             for (Hit h : hits(MEDICAL_NOW, true)) {
+                emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+            }
+            for (Hit h : hits(STROKE_SIGNS, true)) {
                 emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
             }
             if (UNRESPONSIVE.matcher(s).find()) {
@@ -1336,6 +1384,12 @@ final class LexicalStage implements LexicalAnalyzer {
             List<Hit> passive = new ArrayList<>(hits(PASSIVE, false));
             passive.addAll(hits(PASSIVE_V3, false));
             passive.addAll(hits(PASSIVE_V8, false));
+            boolean ownWish = passive.stream().anyMatch(h -> !h.thirdParty())
+                    || signals.stream().anyMatch(sig -> sig.category() == RiskCategory.SUICIDE);
+            if (ownWish && !hits(THOUGHT_HOW, false).isEmpty()) {
+                cues.add(Cue.DISTRESS);
+                add("lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
+            }
             for (Hit h : passive) {
                 if (USED_TO.matcher(h.prefix).find()) {
                     continue;

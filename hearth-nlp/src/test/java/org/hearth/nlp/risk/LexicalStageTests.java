@@ -189,6 +189,37 @@ class LexicalStageTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                my husband's face is drooping on one side and his speech is slurred            | IMMINENT | MEDICAL
+                half my face feels numb and my words are coming out wrong                        | IMMINENT | MEDICAL
+                the voices keep telling me to hurt my son and I'm scared I'll do it              | HIGH     | HARM_TO_OTHERS
+                the voices are telling me to kill myself tonight                                  | HIGH     | SUICIDE
+                he said if i leave he'll burn the house down with me in it                       | HIGH     | ABUSE
+                my coach keeps asking me to send him pics and says to keep it secret             | HIGH     | ABUSE
+                everyone would be better off if i wasn't here, i've thought about how            | HIGH     | SUICIDE
+                """)
+    void readsShapesFoundByTryingTheScreenByHand(String text, RiskLevel atLeast, RiskCategory category) {
+        LexicalStage.Result r = result(text);
+        assertThat(r.level()).isGreaterThanOrEqualTo(atLeast);
+        java.util.Set<RiskCategory> got = new java.util.HashSet<>();
+        r.signals().stream().filter(x -> x.category() != null).forEach(x -> got.add(x.category()));
+        assertThat(got).contains(category);
+        assertThat(RiskCategory.helperCase(got)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I've thought about how to tell my boss I'm leaving",
+                "my face is numb from the dentist and my speech is funny lol",
+                "my coach asked me to send him the photos from the match for the club newsletter",
+                "in the game my character hears voices telling me to kill the boss"
+            })
+    void keepsTheHandFoundShapesLookalikesQuiet(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "my mum went grey and slumped over at the table, she is not answering me",
