@@ -899,6 +899,21 @@ final class LexicalStage implements LexicalAnalyzer {
             "\\b(?:asks?|asking|keeps asking|wants|wanted|told) me to send (?:him|her|them)"
                     + " (?:photos|pics|pictures|nudes|videos)\\b(?=.{0,80}\\b(?:secret|don't tell|not to tell|delete))");
 
+    /** Crashing a car on purpose as a method; with a time named it is a plan. */
+    private static final Pattern CRASH_METHOD = p("\\b(?:crash|crashing|drive|driving|swerve|swerving|steer|steering)"
+            + " (?:my |the )?(?:car |van )?(?:into|off) (?:a |the |an )?(?:\\w+ )?(?:tree|wall|bridge|lorry|truck|river|cliff"
+            + "|barrier|pillar|oncoming)\\b");
+
+    private static final Pattern PLAN_TIME =
+            p("\\b(?:tonight|tomorrow|this weekend|on the way home|later today|on (?:monday"
+                    + "|tuesday|wednesday|thursday|friday|saturday|sunday))\\b");
+    private static final Pattern FONDNESS = p("\\b(?:cute|adorable|so sweet|milk drunk|lol|haha)\\b");
+    /** Red flags in a baby or young child: floppy, limp, hard to wake, a rash that does not fade. */
+    private static final Pattern CHILD_RED_FLAGS =
+            p("\\b(?:baby|newborn|infant|toddler|little one)\\b.{0,60}\\b(?:floppy"
+                    + "|limp|(?:won't|wont|hard to|can't|cannot) wake|not feeding|won't feed|stopped feeding|blue lips|grunting"
+                    + "|rash that (?:doesn't|does not|won't) fade|stiff neck|having a fit|fitting)\\b");
+
     private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
             + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"
             + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\btook too (?:many|much)\\b.{0,30}(?:mistake|accident"
@@ -1024,6 +1039,7 @@ final class LexicalStage implements LexicalAnalyzer {
             others();
             abuse();
             medical();
+            crash();
             distress();
         }
 
@@ -1191,6 +1207,21 @@ final class LexicalStage implements LexicalAnalyzer {
                     } else {
                         emit(h, "lexical.suicide.ideation", RiskLevel.MODERATE, RiskCategory.SUICIDE);
                     }
+                }
+            }
+        }
+
+        /** Crashing a car on purpose: ideation by method, a plan when a time is named. */
+        private void crash() {
+            if (ANNOYANCE.matcher(s).find() || JOKE.matcher(s).find()) {
+                return;
+            }
+            for (Hit h : hits(CRASH_METHOD, false)) {
+                cues.add(Cue.DISTRESS);
+                if (PLAN_TIME.matcher(s).find() || INTENT.matcher(h.prefix).find()) {
+                    emit(h, "lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
+                } else {
+                    emit(h, "lexical.suicide.ideation", RiskLevel.MODERATE, RiskCategory.SUICIDE);
                 }
             }
         }
@@ -1365,6 +1396,9 @@ final class LexicalStage implements LexicalAnalyzer {
                 emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
             }
             for (Hit h : hits(MEDICAL_NOW, true)) {
+                emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
+            }
+            for (Hit h : FONDNESS.matcher(s).find() ? List.<Hit>of() : hits(CHILD_RED_FLAGS, true)) {
                 emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
             }
             for (Hit h : hits(STROKE_SIGNS, true)) {

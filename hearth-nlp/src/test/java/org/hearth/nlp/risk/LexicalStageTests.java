@@ -197,6 +197,8 @@ class LexicalStageTests {
                 he said if i leave he'll burn the house down with me in it                       | HIGH     | ABUSE
                 my coach keeps asking me to send him pics and says to keep it secret             | HIGH     | ABUSE
                 everyone would be better off if i wasn't here, i've thought about how            | HIGH     | SUICIDE
+                can't stop thinking about crashing the car into a tree on the bypass tomorrow     | HIGH     | SUICIDE
+                our baby has a fever of 40 and is really floppy and won't feed                   | IMMINENT | MEDICAL
                 """)
     void readsShapesFoundByTryingTheScreenByHand(String text, RiskLevel atLeast, RiskCategory category) {
         LexicalStage.Result r = result(text);
@@ -213,7 +215,9 @@ class LexicalStageTests {
                 "I've thought about how to tell my boss I'm leaving",
                 "my face is numb from the dentist and my speech is funny lol",
                 "my coach asked me to send him the photos from the match for the club newsletter",
-                "in the game my character hears voices telling me to kill the boss"
+                "in the game my character hears voices telling me to kill the boss",
+                "nearly crashed the car into a tree this morning, icy roads",
+                "the baby is a bit floppy after her bath, so sleepy and cute"
             })
     void keepsTheHandFoundShapesLookalikesQuiet(String text) {
         assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
