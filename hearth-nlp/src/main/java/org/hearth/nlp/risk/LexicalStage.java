@@ -899,6 +899,15 @@ final class LexicalStage implements LexicalAnalyzer {
             "\\b(?:asks?|asking|keeps asking|wants|wanted|told) me to send (?:him|her|them)"
                     + " (?:photos|pics|pictures|nudes|videos)\\b(?=.{0,80}\\b(?:secret|don't tell|not to tell|delete))");
 
+    /** Someone else's past risk that is over: "she used to self harm but she's doing great now". */
+    private static final Pattern RESOLVED = p(
+            "\\b(?:(?:doing|is doing|she's doing|he's doing|they're doing) (?:great"
+                    + "|well|really well|so well|much better|so much better|fine|brilliantly) now|recovered|in recovery|years clean"
+                    + "|(?:much|so much|loads) better now|got (?:the )?help (?:she|he|they) needed|first job since|thriving)\\b");
+    /** "I know exactly which bridge": a place chosen. */
+    private static final Pattern PLACE_CHOSEN = p(
+            "\\b(?:i )?know (?:exactly )?which (?:bridge|building|cliff|car park|tower"
+                    + "|train|spot|tree|rope|pills)\\b(?! (?:you|he|she|they|we) (?:mean|meant|said)| to (?:take|cross|use|park|buy))");
     /** Crashing a car on purpose as a method; with a time named it is a plan. */
     private static final Pattern CRASH_METHOD = p("\\b(?:crash|crashing|drive|driving|swerve|swerving|steer|steering)"
             + " (?:my |the )?(?:car |van )?(?:into|off) (?:a |the |an )?(?:\\w+ )?(?:tree|wall|bridge|lorry|truck|river|cliff"
@@ -916,7 +925,8 @@ final class LexicalStage implements LexicalAnalyzer {
 
     private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
             + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"
-            + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\btook too (?:many|much)\\b.{0,30}(?:mistake|accident"
+            + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\b(?:threw|throwing|thrown|chucked|puked|puking|sick)"
+            + " up blood|\\b(?:think|believe|know) i can fly\\b|\\btook too (?:many|much)\\b.{0,30}(?:mistake|accident"
             + "|think)|\\bheart is racing\\b.{0,20}|\\bhaven't eaten in (?:\\d+|five|six|seven|days)");
     private static final Pattern PASSIVE = p("\\b(?:hopeless|no hope|what'?s (?:even )?the point|what is the point"
             + "|don't see the point|no point (?:in|to)|pointless|meaningless|no purpose|no future|don't see (?:a|any)"
@@ -1139,6 +1149,9 @@ final class LexicalStage implements LexicalAnalyzer {
                 emit(h, "lexical.suicide.attempt_now", RiskLevel.IMMINENT, RiskCategory.SUICIDE);
             }
             for (Hit h : hits(ATTEMPT_PAST, true)) {
+                if (h.thirdParty && RESOLVED.matcher(s).find()) {
+                    continue;
+                }
                 RiskLevel level = remote && !recentDay() ? RiskLevel.MODERATE : RiskLevel.HIGH;
                 emit(
                         h,
@@ -1211,10 +1224,14 @@ final class LexicalStage implements LexicalAnalyzer {
             }
         }
 
-        /** Crashing a car on purpose: ideation by method, a plan when a time is named. */
+        /** Crashing a car on purpose: ideation by method, a plan when a time is named; a place chosen. */
         private void crash() {
             if (ANNOYANCE.matcher(s).find() || JOKE.matcher(s).find()) {
                 return;
+            }
+            for (Hit h : hits(PLACE_CHOSEN, false)) {
+                cues.add(Cue.PREPARATION);
+                emit(h, "lexical.suicide.plan", RiskLevel.HIGH, RiskCategory.SUICIDE);
             }
             for (Hit h : hits(CRASH_METHOD, false)) {
                 cues.add(Cue.DISTRESS);
@@ -1236,6 +1253,9 @@ final class LexicalStage implements LexicalAnalyzer {
                 emit(h, "lexical.self_harm.urge", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
             }
             for (Hit h : hits(SELF_HARM_PAST, false)) {
+                if (h.thirdParty && RESOLVED.matcher(s).find()) {
+                    continue;
+                }
                 emit(h, "lexical.self_harm.past", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
             }
             List<Hit> acts = new ArrayList<>(hits(SELF_HARM_ACT, false));
@@ -1260,6 +1280,9 @@ final class LexicalStage implements LexicalAnalyzer {
                     }
                     emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
                 } else if (remote && !recent) {
+                    if (h.thirdParty && RESOLVED.matcher(s).find()) {
+                        continue;
+                    }
                     emit(h, "lexical.self_harm.past", RiskLevel.MODERATE, RiskCategory.SELF_HARM);
                 } else {
                     emit(h, "lexical.self_harm.recent", RiskLevel.HIGH, RiskCategory.SELF_HARM);

@@ -199,6 +199,9 @@ class LexicalStageTests {
                 everyone would be better off if i wasn't here, i've thought about how            | HIGH     | SUICIDE
                 can't stop thinking about crashing the car into a tree on the bypass tomorrow     | HIGH     | SUICIDE
                 our baby has a fever of 40 and is really floppy and won't feed                   | IMMINENT | MEDICAL
+                i haven't slept in 5 days and i feel invincible, i think i can fly off the roof   | HIGH     | MEDICAL
+                i threw up blood twice this morning and feel dizzy                              | HIGH     | MEDICAL
+                i know exactly which bridge, i drive past it every day                          | HIGH     | SUICIDE
                 """)
     void readsShapesFoundByTryingTheScreenByHand(String text, RiskLevel atLeast, RiskCategory category) {
         LexicalStage.Result r = result(text);
@@ -217,7 +220,11 @@ class LexicalStageTests {
                 "my coach asked me to send him the photos from the match for the club newsletter",
                 "in the game my character hears voices telling me to kill the boss",
                 "nearly crashed the car into a tree this morning, icy roads",
-                "the baby is a bit floppy after her bath, so sleepy and cute"
+                "the baby is a bit floppy after her bath, so sleepy and cute",
+                "my friend told me she used to self harm in school but she's doing great now",
+                "my brother used to cut himself but he's doing really well now",
+                "i know exactly which bridge you mean, the old stone one",
+                "the toddler thinks he can fly in his superman cape lol"
             })
     void keepsTheHandFoundShapesLookalikesQuiet(String text) {
         assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
