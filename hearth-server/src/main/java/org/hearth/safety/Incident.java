@@ -2,8 +2,10 @@ package org.hearth.safety;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hearth.nlp.risk.RiskCategory;
 import org.hearth.nlp.risk.RiskLevel;
 import org.hearth.nlp.risk.RiskSignal;
@@ -41,5 +43,21 @@ record Incident(
     Incident {
         categories = Set.copyOf(categories);
         signals = List.copyOf(signals);
+    }
+
+    /** What the incident is about, in words and in a fixed order, for a responder's eye. */
+    public String about() {
+        return categories.stream()
+                .sorted()
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Why the screen raised it, each explanation once: a rule can fire for two categories with one
+     * explanation (someone else's medical emergency is both MEDICAL and THIRD_PARTY).
+     */
+    public List<String> reasons() {
+        return signals.stream().map(RiskSignal::explanation).distinct().toList();
     }
 }

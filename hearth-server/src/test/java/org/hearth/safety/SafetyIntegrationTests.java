@@ -464,6 +464,26 @@ class SafetyIntegrationTests {
     }
 
     @Test
+    void showsEachReasonOnceAndWhatTheIncidentIsAboutInAFixedOrder() throws Exception {
+        UUID id = safety.screen(message(
+                        member,
+                        null,
+                        "my dad has collapsed in the garden, he's breathing funny and won't answer",
+                        Locale.US))
+                .incidentId();
+        String page = mvc.perform(get("/responder/incidents").with(as(responder)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int start = page.indexOf("data-incident-id=\"" + id + "\"");
+        String item = page.substring(start, page.indexOf("</ul>", page.indexOf("incident__signals", start)));
+        // The rule fires for MEDICAL and for THIRD_PARTY with one explanation; the responder reads it once.
+        String reason = "About someone else: symptoms of a medical emergency";
+        assertThat(item.indexOf(reason)).isNotNegative().isEqualTo(item.lastIndexOf(reason));
+        assertThat(item).contains("<span class=\"incident__categories\">medical, third party</span>");
+    }
+
+    @Test
     void showsTheResponderQueueAndAcknowledgesFromIt() throws Exception {
         UUID id = safety.screen(message(member, null, IMMINENT_TEXT, Locale.US)).incidentId();
         mvc.perform(get("/responder/incidents").with(as(responder)))

@@ -105,9 +105,9 @@ class LongTextPartsTests {
         assertThat(TrainedRiskModel.readings("yes", List.of())).isEmpty();
         assertThat(TrainedRiskModel.readings("yes", List.of("how are you"))).containsExactly("how are you. yes");
         // A long text with context: its parts, then the thread.
-        List<String> long_ = TrainedRiskModel.readings(DAY + DAY, List.of("hi"));
-        assertThat(long_).hasSize(TrainedRiskModel.parts(DAY + DAY).size() + 1);
-        assertThat(long_.getLast()).startsWith("hi. Work was long");
+        List<String> withThread = TrainedRiskModel.readings(DAY + DAY, List.of("hi"));
+        assertThat(withThread).hasSize(TrainedRiskModel.parts(DAY + DAY).size() + 1);
+        assertThat(withThread.getLast()).startsWith("hi. Work was long");
     }
 
     @Test
