@@ -29,7 +29,7 @@ public final class Analyzer {
         this.intent = intent;
         this.distortions = distortions;
         for (Head h : List.of(emotions, sentiment, intent, distortions)) {
-            if (!h.manifest().embeddingModel().equals(embedder.modelId())) {
+            if (!h.ownEncoder() && !h.manifest().embeddingModel().equals(embedder.modelId())) {
                 throw new IllegalStateException("head " + h.spec().headName() + " was trained on "
                         + h.manifest().embeddingModel() + " but the embedder is " + embedder.modelId());
             }

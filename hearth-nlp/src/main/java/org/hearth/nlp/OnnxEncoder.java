@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One BERT-style sentence encoder on ONNX Runtime: a session built once per JVM with one intra-op
@@ -35,7 +36,7 @@ import java.util.Map;
  * LangChain4j's encoder, built on the same session, which splits them and averages the parts; the
  * vectors are the ones LangChain4j computes (tested in {@code OnnxSentenceEmbedderTests}).
  */
-final class OnnxEncoder {
+public final class OnnxEncoder {
 
     /** Word pieces the model reads at most, including [CLS] and [SEP]. */
     static final int MAX_TOKENS = 512;
@@ -50,9 +51,20 @@ final class OnnxEncoder {
     private final boolean tokenTypes;
     private final int dimensions;
     private final int maxBatch;
-    private final AbstractInProcessEmbeddingModel longTexts;
+    private final @Nullable AbstractInProcessEmbeddingModel longTexts;
+    private final boolean normalized;
 
     private OnnxEncoder(String modelResource, String tokenizerResource, PoolingMode pooling, boolean quantized) {
+        this(modelResource, resource(modelResource), tokenizerResource, pooling, quantized, true);
+    }
+
+    private OnnxEncoder(
+            String modelName,
+            byte[] model,
+            String tokenizerResource,
+            PoolingMode pooling,
+            boolean quantized,
+            boolean normalized) {
         try {
             this.environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -62,7 +74,8 @@ final class OnnxEncoder {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // With one thread there is no pool to spin; this keeps an idle server at 0 % CPU too.
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            this.session = environment.createSession(resource(modelResource), options);
+            this.session = environment.createSession(model, options);
+            this.normalized = normalized;
             this.tokenizer = HuggingFaceTokenizer.newInstance(stream(tokenizerResource), Map.of("padding", "false"));
             this.pooling = pooling;
             // A dynamically quantized model picks its int8 scale from the whole input tensor, so
@@ -71,39 +84,60 @@ final class OnnxEncoder {
             // equal to the one the heads were trained on.
             this.maxBatch = quantized ? 1 : MAX_BATCH;
             this.tokenTypes = session.getInputNames().contains("token_type_ids");
-            OnnxBertBiEncoder fallback =
-                    new OnnxBertBiEncoder(environment, session, stream(tokenizerResource), pooling);
-            this.longTexts = new AbstractInProcessEmbeddingModel(Runnable::run) {
-                @Override
-                protected OnnxBertBiEncoder model() {
-                    return fallback;
-                }
-            };
-            this.dimensions = runBatch(List.of(tokenizer.encode("hello", true, false)))[0].length;
+            if (normalized) {
+                OnnxBertBiEncoder fallback =
+                        new OnnxBertBiEncoder(environment, session, stream(tokenizerResource), pooling);
+                this.longTexts = new AbstractInProcessEmbeddingModel(Runnable::run) {
+                    @Override
+                    protected OnnxBertBiEncoder model() {
+                        return fallback;
+                    }
+                };
+            } else {
+                this.longTexts = null;
+            }
+            this.dimensions = runBatch(List.of(Pieces.of(tokenizer.encode("hello", true, false))))[0].length;
         } catch (OrtException | IOException e) {
-            throw new IllegalStateException("cannot load embedding model " + modelResource, e);
+            throw new IllegalStateException("cannot load embedding model " + modelName, e);
         }
+    }
+
+    /**
+     * An encoder on a model given as bytes (a fine-tuned copy of a shipped one) that answers the
+     * [CLS] token's last hidden state as it is, not normalized, for a classifier trained on it. Texts
+     * longer than the model's window are cut to its first {@link #MAX_TOKENS} word pieces.
+     */
+    public static OnnxEncoder rawCls(String modelName, byte[] model, String tokenizerResource) {
+        return new OnnxEncoder(modelName, model, tokenizerResource, PoolingMode.CLS, false, false);
+    }
+
+    /** The bytes of a model file on the classpath (a shipped encoder, to be patched). */
+    public static byte[] modelBytes(String resource) {
+        return resource(resource);
     }
 
     static OnnxEncoder load(String modelResource, String tokenizerResource, PoolingMode pooling, boolean quantized) {
         return new OnnxEncoder(modelResource, tokenizerResource, pooling, quantized);
     }
 
-    int dimensions() {
+    public int dimensions() {
         return dimensions;
     }
 
     /** L2-normalized vectors, one per text, in order. */
-    float[][] embed(List<String> texts) {
+    public float[][] embed(List<String> texts) {
         float[][] out = new float[texts.size()][];
-        List<Encoding> encodings = new ArrayList<>(texts.size());
+        List<Pieces> encodings = new ArrayList<>(texts.size());
         List<Integer> shortOnes = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            Encoding e = tokenizer.encode(text, true, false);
-            if (e.getIds().length > MAX_TOKENS) {
+            Pieces e = Pieces.of(tokenizer.encode(text, true, false));
+            if (e.ids().length > MAX_TOKENS && longTexts == null) {
+                encodings.add(e.cut(MAX_TOKENS));
+                shortOnes.add(i);
+            } else if (e.ids().length > MAX_TOKENS) {
                 out[i] = longTexts.embed(text).content().vector();
-            } else if (e.getIds().length <= 2) {
+            } else if (e.ids().length <= 2) {
                 throw new IllegalArgumentException("cannot embed an empty or whitespace-only text");
             } else {
                 encodings.add(e);
@@ -114,11 +148,11 @@ final class OnnxEncoder {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).getIds().length));
+        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).ids().length));
         try {
             for (int from = 0; from < order.length; from += maxBatch) {
                 int to = Math.min(order.length, from + maxBatch);
-                List<Encoding> batch = new ArrayList<>(to - from);
+                List<Pieces> batch = new ArrayList<>(to - from);
                 for (int k = from; k < to; k++) {
                     batch.add(encodings.get(order[k]));
                 }
@@ -133,23 +167,23 @@ final class OnnxEncoder {
         return out;
     }
 
-    private float[][] runBatch(List<Encoding> batch) throws OrtException {
+    private float[][] runBatch(List<Pieces> batch) throws OrtException {
         int n = batch.size();
         int width = 0;
-        for (Encoding e : batch) {
-            width = Math.max(width, e.getIds().length);
+        for (Pieces e : batch) {
+            width = Math.max(width, e.ids().length);
         }
         long[] ids = new long[n * width];
         long[] mask = new long[n * width];
         long[] types = new long[n * width];
         int[] lengths = new int[n];
         for (int r = 0; r < n; r++) {
-            Encoding e = batch.get(r);
-            long[] id = e.getIds();
+            Pieces e = batch.get(r);
+            long[] id = e.ids();
             lengths[r] = id.length;
             System.arraycopy(id, 0, ids, r * width, id.length);
-            System.arraycopy(e.getAttentionMask(), 0, mask, r * width, id.length);
-            System.arraycopy(e.getTypeIds(), 0, types, r * width, id.length);
+            System.arraycopy(e.mask(), 0, mask, r * width, id.length);
+            System.arraycopy(e.types(), 0, types, r * width, id.length);
         }
         long[] shape = {n, width};
         Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -168,10 +202,25 @@ final class OnnxEncoder {
                 FloatBuffer values = hidden.getFloatBuffer();
                 float[][] vectors = new float[n][];
                 for (int r = 0; r < n; r++) {
-                    vectors[r] = normalize(pool(values, r, width, dims, lengths[r]));
+                    float[] v = pool(values, r, width, dims, lengths[r]);
+                    vectors[r] = normalized ? normalize(v) : v;
                 }
                 return vectors;
             }
+        }
+    }
+
+    /** A text's word pieces as the model reads them. */
+    private record Pieces(long[] ids, long[] mask, long[] types) {
+        static Pieces of(Encoding e) {
+            return new Pieces(e.getIds(), e.getAttentionMask(), e.getTypeIds());
+        }
+
+        /** The first {@code max} pieces, the last of them the closing [SEP]. */
+        Pieces cut(int max) {
+            long[] i = Arrays.copyOf(ids, max);
+            i[max - 1] = ids[ids.length - 1];
+            return new Pieces(i, Arrays.copyOf(mask, max), Arrays.copyOf(types, max));
         }
     }
 

@@ -64,6 +64,16 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
             throw new IllegalArgumentException("unknown embedding model: " + name);
         }
 
+        /** The ONNX file of this model on the classpath. */
+        public String modelResource() {
+            return fileStem + ".onnx";
+        }
+
+        /** The HuggingFace tokenizer file of this model on the classpath. */
+        public String tokenizerResource() {
+            return fileStem + "-tokenizer.json";
+        }
+
         private OnnxEncoder load() {
             // The file names and pooling are those of LangChain4j's model classes for this release.
             return OnnxEncoder.load(

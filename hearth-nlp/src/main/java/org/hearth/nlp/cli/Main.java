@@ -27,6 +27,7 @@ import org.hearth.nlp.train.EmbeddingCache;
 import org.hearth.nlp.train.HeadEvaluation;
 import org.hearth.nlp.train.HeadTrainer;
 import org.hearth.nlp.train.MlpTrainer;
+import org.hearth.nlp.tuned.TunedEmotions;
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 
@@ -50,6 +51,8 @@ public final class Main {
                                         emotions with mlp: [--hidden N] [--dropout X] [--weight-decay X]
                                         [--ekman-outputs true|false] [--thresholds dev|holdout]
                                         [--word-buckets N (0: vector only)] [--word-l2 X] [--ensemble N]
+                                        emotions fine-tuned: --fine-tune [--layers N] [--epochs N] [--lr X]
+                                        [--head-lr X] [--dropout X] [--minibatch N] [--thresholds dev|fixed]
                            eval  <head> --data <path> [--model-dir <dir>] [--embedder <name>]
                     heads: emotions (data: the GoEmotions folder), sentiment, intent, distortions
                            (data: hearth-nlp/data or one of its sub-folders)""");
@@ -63,7 +66,16 @@ public final class Main {
         Path data = resolve(opts.get("data"));
         EmbeddingCache cache = new EmbeddingCache(
                 opts.containsKey("no-cache") ? null : resolve(opts.getOrDefault("cache", "target/embedding-cache")));
-        if (args[0].equals("train")) {
+        if (args[0].equals("train") && opts.containsKey("fine-tune")) {
+            if (spec != HeadSpec.EMOTIONS) {
+                throw new IllegalArgumentException("--fine-tune is implemented for the emotions head only");
+            }
+            TunedEmotions.train(
+                    data,
+                    opts,
+                    trainingData(spec, data),
+                    resolve(opts.getOrDefault("out", "src/main/resources/" + spec.resourceDir())));
+        } else if (args[0].equals("train")) {
             train(spec, data, opts, cache);
         } else {
             eval(spec, data, opts, cache);
@@ -155,6 +167,7 @@ public final class Main {
         Files.createDirectories(out);
         // Head.load prefers model.mlp: an MLP left in the folder would shadow the new model.
         Files.deleteIfExists(out.resolve(Head.MLP_FILE));
+        Files.deleteIfExists(out.resolve(Head.TUNED_FILE));
         model.serializeToFile(out.resolve(Head.MODEL_FILE));
         manifest.write(out.resolve(Head.MANIFEST_FILE));
         System.out.printf(
@@ -311,6 +324,8 @@ public final class Main {
         Files.createDirectories(out);
         // One head folder holds one model, so nobody mistakes a stale Tribuo file for the head.
         Files.deleteIfExists(out.resolve(Head.MODEL_FILE));
+        // Head.load prefers a fine-tuned encoder: one left in the folder would shadow the new MLP.
+        Files.deleteIfExists(out.resolve(Head.TUNED_FILE));
         mlp.write(out.resolve(Head.MLP_FILE));
         manifest.write(out.resolve(Head.MANIFEST_FILE));
         System.out.printf(
@@ -468,12 +483,29 @@ public final class Main {
         Head probe = opts.containsKey("model-dir")
                 ? Head.load(spec, resolve(opts.get("model-dir")), 384)
                 : Head.load(spec, 384);
+        List<Corpus.Row> devRows = rows(spec, data, "dev");
+        if (probe.ownEncoder()) {
+            // A fine-tuned head reads the texts with its own encoder; there is no shared vector to make.
+            double[][] scores = HeadEvaluation.score(probe, devRows, new float[devRows.size()][0]);
+            HeadEvaluation.Result shipped =
+                    HeadEvaluation.emotions(probe.labels(), probe.manifest().thresholds(), devRows, scores);
+            Map<String, Double> fixed = new LinkedHashMap<>();
+            probe.labels().forEach(l -> fixed.put(l, TunedEmotions.FIXED_THRESHOLD));
+            HeadEvaluation.Result untuned = HeadEvaluation.emotions(probe.labels(), fixed, devRows, scores);
+            System.out.println(shipped.report());
+            System.out.printf(
+                    "at the shipped thresholds (tuned on dev): macro-F1 %.4f, Ekman %.4f%n",
+                    shipped.figure("macroF1"), shipped.figure("ekmanMacroF1"));
+            System.out.printf(
+                    "at one fixed threshold %.2f for every output: macro-F1 %.4f, Ekman %.4f%n",
+                    TunedEmotions.FIXED_THRESHOLD, untuned.figure("macroF1"), untuned.figure("ekmanMacroF1"));
+            return;
+        }
         SentenceEmbedder embedder = OnnxSentenceEmbedder.of(OnnxSentenceEmbedder.Candidate.byName(
                 opts.getOrDefault("embedder", probe.manifest().embeddingModel())));
         Head head = opts.containsKey("model-dir")
                 ? Head.load(spec, resolve(opts.get("model-dir")), embedder.dimensions())
                 : Head.load(spec, embedder.dimensions());
-        List<Corpus.Row> devRows = rows(spec, data, "dev");
         float[][] devX = cache.embed(embedder, texts(devRows));
         HeadEvaluation.Result result = HeadEvaluation.evaluate(head, devRows, devX);
         System.out.println(result.report());
@@ -576,7 +608,7 @@ public final class Main {
                 throw new IllegalArgumentException("unexpected argument: " + args[i]);
             }
             String key = args[i].substring(2);
-            if (key.equals("no-cache") || key.equals("verbose")) {
+            if (key.equals("no-cache") || key.equals("verbose") || key.equals("fine-tune")) {
                 m.put(key, "true");
             } else if (i + 1 < args.length) {
                 m.put(key, args[++i]);

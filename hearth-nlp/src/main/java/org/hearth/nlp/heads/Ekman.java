@@ -91,15 +91,21 @@ public final class Ekman {
      * member label is.
      */
     public static boolean[] groupPresent(Head emotions, double[] groupScores, boolean[] labelPresent) {
+        return groupPresent(emotions.labels(), emotions.manifest().thresholds(), groupScores, labelPresent);
+    }
+
+    /** As {@link #groupPresent(Head, double[], boolean[])}, for a head's labels and thresholds. */
+    public static boolean[] groupPresent(
+            List<String> labels, Map<String, Double> thresholds, double[] groupScores, boolean[] labelPresent) {
         boolean[] out = new boolean[GROUPS.size()];
         int g = 0;
         for (var e : GROUPS.entrySet()) {
-            Double t = emotions.manifest().thresholds().get(thresholdKey(e.getKey()));
+            Double t = thresholds.get(thresholdKey(e.getKey()));
             if (t != null) {
                 out[g] = groupScores[g] >= t;
             } else {
                 for (String m : e.getValue()) {
-                    out[g] |= labelPresent[emotions.labels().indexOf(m)];
+                    out[g] |= labelPresent[labels.indexOf(m)];
                 }
             }
             g++;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hearth.nlp.tuned.TunedClassifier;
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 import org.tribuo.Output;
@@ -27,6 +28,11 @@ public final class Head {
     public static final String MODEL_FILE = "model.tribuo";
     /** The model file name of an MLP head ({@link Mlp}'s format); used instead of {@link #MODEL_FILE}. */
     public static final String MLP_FILE = "model.mlp";
+    /**
+     * The file of a head with its own fine-tuned encoder ({@link TunedClassifier}); used instead of
+     * the other model files.
+     */
+    public static final String TUNED_FILE = "encoder.tuned";
     /** The manifest file name inside a head's folder. */
     public static final String MANIFEST_FILE = "manifest.json";
 
@@ -34,11 +40,27 @@ public final class Head {
     private final HeadManifest manifest;
     private final @Nullable Model<?> model;
     private final @Nullable Mlp mlp;
+    private final @Nullable TunedClassifier tuned;
     private final List<String> labels;
     private final double[] thresholds;
     private final String[] featureNames;
 
     private Head(HeadSpec spec, @Nullable Model<?> model, @Nullable Mlp mlp, HeadManifest manifest, int dimensions) {
+        this(spec, model, mlp, null, manifest, dimensions);
+    }
+
+    private Head(
+            HeadSpec spec,
+            @Nullable Model<?> model,
+            @Nullable Mlp mlp,
+            @Nullable TunedClassifier tuned,
+            HeadManifest manifest,
+            int dimensions) {
+        if (tuned != null
+                && (!spec.multiLabel() || tuned.labels() != manifest.labels().size())) {
+            throw new IllegalArgumentException("the tuned classifier's " + tuned.labels() + " outputs do not fit head "
+                    + spec.headName() + " with " + manifest.labels().size() + " labels");
+        }
         if (mlp != null
                 && (!spec.multiLabel() || mlp.outputs() != manifest.labels().size() || mlp.inputs() != dimensions)) {
             throw new IllegalArgumentException(
@@ -48,6 +70,7 @@ public final class Head {
         this.spec = spec;
         this.model = model;
         this.mlp = mlp;
+        this.tuned = tuned;
         this.manifest = manifest;
         this.labels = List.copyOf(manifest.labels());
         this.thresholds = new double[labels.size()];
@@ -71,6 +94,11 @@ public final class Head {
         return new Head(spec, null, mlp, manifest, dimensions);
     }
 
+    /** Wraps a freshly fine-tuned classifier (multi-label heads only); its outputs are the manifest's labels. */
+    public static Head of(HeadSpec spec, TunedClassifier tuned, HeadManifest manifest) {
+        return new Head(spec, null, null, tuned, manifest, 0);
+    }
+
     /**
      * Loads the head shipped on the classpath under {@code models/<head>/}.
      *
@@ -80,11 +108,15 @@ public final class Head {
         ClassLoader cl = Head.class.getClassLoader();
         try (InputStream manifestIn = cl.getResourceAsStream(spec.resourceDir() + MANIFEST_FILE);
                 InputStream mlpIn = cl.getResourceAsStream(spec.resourceDir() + MLP_FILE);
-                InputStream modelIn = cl.getResourceAsStream(spec.resourceDir() + MODEL_FILE)) {
-            if (manifestIn == null || (modelIn == null && mlpIn == null)) {
+                InputStream modelIn = cl.getResourceAsStream(spec.resourceDir() + MODEL_FILE);
+                InputStream tunedIn = cl.getResourceAsStream(spec.resourceDir() + TUNED_FILE)) {
+            if (manifestIn == null || (modelIn == null && mlpIn == null && tunedIn == null)) {
                 throw new IllegalStateException("no shipped model for head " + spec.headName());
             }
             HeadManifest manifest = HeadManifest.read(manifestIn);
+            if (tunedIn != null) {
+                return new Head(spec, null, null, TunedClassifier.read(tunedIn), manifest, dimensions);
+            }
             return mlpIn != null
                     ? new Head(spec, null, Mlp.read(mlpIn), manifest, dimensions)
                     : new Head(spec, Model.deserializeFromStream(modelIn), null, manifest, dimensions);
@@ -97,6 +129,11 @@ public final class Head {
     public static Head load(HeadSpec spec, Path dir, int dimensions) {
         try (InputStream manifestIn = Files.newInputStream(dir.resolve(MANIFEST_FILE))) {
             HeadManifest manifest = HeadManifest.read(manifestIn);
+            if (Files.isRegularFile(dir.resolve(TUNED_FILE))) {
+                try (InputStream in = Files.newInputStream(dir.resolve(TUNED_FILE))) {
+                    return new Head(spec, null, null, TunedClassifier.read(in), manifest, dimensions);
+                }
+            }
             if (Files.isRegularFile(dir.resolve(MLP_FILE))) {
                 try (InputStream mlpIn = Files.newInputStream(dir.resolve(MLP_FILE))) {
                     return new Head(spec, null, Mlp.read(mlpIn), manifest, dimensions);
@@ -150,6 +187,9 @@ public final class Head {
      * Multi-label heads give independent probabilities; single-label heads give a distribution.
      */
     public double[] scores(float[] embedding) {
+        if (tuned != null) {
+            throw new IllegalStateException("head " + spec.headName() + " reads the text with its own encoder");
+        }
         if (mlp != null) {
             return mlp.scores(embedding);
         }
@@ -161,15 +201,39 @@ public final class Head {
      * ({@link #readsWords()}), its words.
      */
     public double[] scores(float[] embedding, String text) {
+        if (tuned != null) {
+            return tuned.scores(text);
+        }
         if (mlp != null) {
             return mlp.scores(embedding, text);
         }
         return tribuoScores(embedding);
     }
 
+    /**
+     * Scores many texts with the head's own encoder, in order (faster than one by one: the encoder
+     * runs texts of similar length together).
+     *
+     * @throws IllegalStateException if the head reads the shared sentence vector ({@link #ownEncoder()} is false)
+     */
+    public double[][] scoresOfTexts(List<String> texts) {
+        if (tuned == null) {
+            throw new IllegalStateException("head " + spec.headName() + " reads the shared sentence vector");
+        }
+        return tuned.scoresAll(texts);
+    }
+
     /** Whether the head reads the text's words beside its vector: then only {@link #scores(float[], String)} serves. */
     public boolean readsWords() {
-        return mlp != null && mlp.words() != null;
+        return tuned != null || (mlp != null && mlp.words() != null);
+    }
+
+    /**
+     * Whether the head reads the text with its own fine-tuned encoder rather than the shared sentence
+     * vector (which it then ignores).
+     */
+    public boolean ownEncoder() {
+        return tuned != null;
     }
 
     private double[] tribuoScores(float[] embedding) {

@@ -34,6 +34,9 @@ public final class HeadEvaluation {
         if (rows.size() != vectors.length) {
             throw new IllegalArgumentException(rows.size() + " rows but " + vectors.length + " vectors");
         }
+        if (head.ownEncoder()) {
+            return head.scoresOfTexts(rows.stream().map(Corpus.Row::text).toList());
+        }
         double[][] out = new double[vectors.length][];
         for (int i = 0; i < vectors.length; i++) {
             out[i] = head.scores(vectors[i], rows.get(i).text());
@@ -109,8 +112,30 @@ public final class HeadEvaluation {
     }
 
     private static Result emotions(Head head, List<Corpus.Row> rows, double[][] scores) {
-        List<Set<String>> predicted = decided(head, scores);
-        List<String> emotionLabels = head.labels().subList(0, Ekman.emotionCount(head.labels()));
+        return emotions(head.labels(), head.manifest().thresholds(), rows, scores);
+    }
+
+    /**
+     * Evaluates emotion scores (GoEmotions labels first, then any {@code ekman:<group>} outputs) at
+     * the given thresholds (0.5 for a label without one).
+     */
+    public static Result emotions(
+            List<String> labels, Map<String, Double> thresholds, List<Corpus.Row> rows, double[][] scores) {
+        List<Set<String>> predicted = new ArrayList<>();
+        List<boolean[]> decisions = new ArrayList<>();
+        for (double[] s : scores) {
+            boolean[] present = new boolean[s.length];
+            Set<String> p = new LinkedHashSet<>();
+            for (int j = 0; j < s.length; j++) {
+                present[j] = s[j] >= thresholds.getOrDefault(labels.get(j), 0.5);
+                if (present[j]) {
+                    p.add(labels.get(j));
+                }
+            }
+            decisions.add(present);
+            predicted.add(p);
+        }
+        List<String> emotionLabels = labels.subList(0, Ekman.emotionCount(labels));
         predicted.forEach(p -> p.retainAll(emotionLabels));
         List<Set<String>> gold = rows.stream()
                 .map(r -> {
@@ -122,9 +147,9 @@ public final class HeadEvaluation {
         Metrics emotions = Metrics.of(emotionLabels, gold, predicted);
         List<String> groups = List.copyOf(Ekman.GROUPS.keySet());
         List<Set<String>> predictedGroups = new ArrayList<>();
-        for (double[] s : scores) {
-            double[] groupScores = Ekman.groupScores(head.labels(), s);
-            boolean[] present = Ekman.groupPresent(head, groupScores, head.decide(s));
+        for (int i = 0; i < scores.length; i++) {
+            double[] groupScores = Ekman.groupScores(labels, scores[i]);
+            boolean[] present = Ekman.groupPresent(labels, thresholds, groupScores, decisions.get(i));
             Set<String> g = new HashSet<>();
             for (int j = 0; j < present.length; j++) {
                 if (present[j]) {
@@ -144,7 +169,7 @@ public final class HeadEvaluation {
         figures.put("ekmanF1", ekman.summary().get("f1"));
         String report = emotions.table("emotions (28 GoEmotions labels), " + rows.size() + " rows") + "\n"
                 + ekman.table(
-                        head.labels().size() > emotionLabels.size()
+                        labels.size() > emotionLabels.size()
                                 ? "ekman (7 groups, the head's own output per group)"
                                 : "ekman (7 groups derived from the 28)");
         return new Result(report, figures);

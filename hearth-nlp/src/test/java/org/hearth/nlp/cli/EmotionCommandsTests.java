@@ -209,4 +209,43 @@ class EmotionCommandsTests {
                 .contains("ekman (7 groups, the head's own output per group)")
                 .contains("macro-F1");
     }
+
+    @Test
+    void fineTunesTheEncoderEvaluatesItAndGivesWayToAnMlpTrainedLater() throws IOException {
+        Path out = dir.resolve("t");
+        String log = run(
+                "train",
+                "emotions",
+                "--fine-tune",
+                "--data",
+                dir.toString(),
+                "--out",
+                out.toString(),
+                "--layers",
+                "1",
+                "--epochs",
+                "2",
+                "--minibatch",
+                "4",
+                "--max-pieces",
+                "32");
+        assertThat(out.resolve("encoder.tuned")).exists();
+        assertThat(out.resolve("model.mlp")).doesNotExist();
+        assertThat(log).contains("dev after epoch 2").contains("dev scored as served (ONNX Runtime)");
+        HeadManifest m = manifest(out);
+        assertThat(m.embeddingModel()).contains("top 1 layers fine-tuned");
+        assertThat(m.labels()).hasSize(35);
+        assertThat(m.hyperParameters()).containsEntry("trainedLayers", 1).containsEntry("epochs", 2);
+        assertThat(m.dev()).containsKeys("macroF1", "ekmanMacroF1", "ekmanMacroF1AtFixedThreshold");
+
+        String report = run("eval", "emotions", "--data", dir.toString(), "--model-dir", out.toString());
+        assertThat(report)
+                .contains("emotions (28 GoEmotions labels), 5 rows")
+                .contains("at the shipped thresholds (tuned on dev)")
+                .contains("at one fixed threshold 0.30 for every output");
+
+        run(train(out));
+        assertThat(out.resolve("model.mlp")).exists();
+        assertThat(out.resolve("encoder.tuned")).doesNotExist();
+    }
 }

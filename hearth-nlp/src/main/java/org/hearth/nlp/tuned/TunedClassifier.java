@@ -1,0 +1,99 @@
+package org.hearth.nlp.tuned;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.hearth.nlp.OnnxEncoder;
+import org.hearth.nlp.OnnxSentenceEmbedder;
+
+/**
+ * A multi-label classifier on its own fine-tuned encoder: the shipped encoder with the tuned weights
+ * of a {@link TunedWeights} file put in, run on ONNX Runtime, and a linear layer with a sigmoid per
+ * label on the [CLS] token's last hidden state. Thread-safe; load it once per process.
+ */
+public final class TunedClassifier {
+
+    /** The classifier's weight names in a {@link TunedWeights} file. */
+    static final String WEIGHT = "classifier.weight";
+
+    static final String BIAS = "classifier.bias";
+
+    private final OnnxEncoder encoder;
+    private final float[] weight;
+    private final float[] bias;
+    private final int hidden;
+    private final String baseModel;
+
+    TunedClassifier(TunedWeights tuned) {
+        OnnxSentenceEmbedder.Candidate base = OnnxSentenceEmbedder.Candidate.byName(tuned.baseModel());
+        byte[] model = OnnxEncoder.modelBytes(base.modelResource());
+        var weights = tuned.apply(OnnxWeights.read(model, tuned.deltas().keySet()));
+        this.encoder = OnnxEncoder.rawCls(
+                base.shortName() + " (tuned)", OnnxWeights.patch(model, weights), base.tokenizerResource());
+        this.weight = required(tuned, WEIGHT);
+        this.bias = required(tuned, BIAS);
+        this.hidden = encoder.dimensions();
+        this.baseModel = base.shortName();
+        if (weight.length != hidden * bias.length) {
+            throw new IllegalArgumentException("the classifier does not fit the encoder's " + hidden + " dimensions");
+        }
+    }
+
+    /** Loads a classifier from a {@link TunedWeights} file. */
+    public static TunedClassifier read(InputStream in) throws IOException {
+        return new TunedClassifier(TunedWeights.read(in));
+    }
+
+    private static float[] required(TunedWeights tuned, String name) {
+        float[] v = tuned.classifier().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("the tuned-encoder file has no " + name);
+        }
+        return v;
+    }
+
+    /** The number of labels scored. */
+    public int labels() {
+        return bias.length;
+    }
+
+    /** The encoder the tuned weights were applied to (its short name). */
+    public String baseModel() {
+        return baseModel;
+    }
+
+    /** Each label's probability for one text. */
+    public double[] scores(String text) {
+        return scoresAll(List.of(text))[0];
+    }
+
+    /** Each label's probability for each text, in order. */
+    public double[][] scoresAll(List<String> texts) {
+        float[][] cls = encoder.embed(texts);
+        double[][] out = new double[cls.length][];
+        for (int i = 0; i < cls.length; i++) {
+            out[i] = classify(cls[i], weight, bias);
+        }
+        return out;
+    }
+
+    /** Sigmoid of {@code x · W + b}, with W stored input-major ({@code hidden × labels}). */
+    static double[] classify(float[] x, float[] weight, float[] bias) {
+        int labels = bias.length;
+        double[] z = new double[labels];
+        for (int j = 0; j < labels; j++) {
+            z[j] = bias[j];
+        }
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            int row = i * labels;
+            for (int j = 0; j < labels; j++) {
+                z[j] += xi * weight[row + j];
+            }
+        }
+        for (int j = 0; j < labels; j++) {
+            z[j] = 1 / (1 + Math.exp(-z[j]));
+        }
+        return z;
+    }
+}

@@ -1,0 +1,105 @@
+package org.hearth.nlp.tuned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.hearth.nlp.OnnxSentenceEmbedder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Fine-tuning on PyTorch, small enough for the test run: one layer, a few dozen texts. */
+class EncoderTuningTests {
+
+    private static final List<String> THANKS = List.of(
+            "thank you so much for listening",
+            "thanks, that really helped me",
+            "I'm so grateful you were there",
+            "thank you, honestly, it means a lot",
+            "cheers for the advice, it worked",
+            "thanks for being patient with me",
+            "really appreciate you taking the time",
+            "thank you thank you thank you");
+    private static final List<String> ANGER = List.of(
+            "this is so unfair and I'm furious",
+            "nobody ever listens, it makes me so angry",
+            "I hate how they treat me at work",
+            "stop telling me what to do",
+            "I am sick of being ignored",
+            "they lied again and I'm livid",
+            "why does everyone keep messing with me",
+            "I'm done with their nonsense");
+    private static final List<String> WATCH =
+            List.of("thanks a lot, you helped so much", "I'm really angry at my brother", "thank you for your help");
+
+    private static final EncoderTuning.Settings SETTINGS =
+            new EncoderTuning.Settings(1, 6, 4, 1e-4f, 2e-2f, 0.01f, 0.1f, 0.1f, 32, 7);
+
+    private static TunedWeights first;
+    private static double[][] firstWatch;
+
+    @BeforeAll
+    static void tuneOnce() throws IOException {
+        double[][][] watch = new double[1][][];
+        first = tune(watch);
+        firstWatch = watch[0];
+    }
+
+    private static TunedWeights tune(double[][][] lastWatch) throws IOException {
+        List<String> texts = new ArrayList<>(THANKS);
+        texts.addAll(ANGER);
+        float[][] targets = new float[texts.size()][];
+        for (int i = 0; i < texts.size(); i++) {
+            targets[i] = i < THANKS.size() ? new float[] {1, 0} : new float[] {0, 1};
+        }
+        EncoderTuning tuning = new EncoderTuning(
+                OnnxSentenceEmbedder.Candidate.BGE_SMALL_EN_V15,
+                SETTINGS,
+                new PrintStream(OutputStream.nullOutputStream()));
+        return tuning.train(
+                new EncoderTuning.Examples(texts, targets), WATCH, (epoch, scores) -> lastWatch[0] = scores);
+    }
+
+    @Test
+    void changesOnlyTheTopLayerAndLearnsTheLabels() {
+        assertThat(first.deltas().keySet()).hasSize(16).allMatch(n -> n.startsWith("encoder.layer.11."));
+        assertThat(first.deltas().values()).anyMatch(d -> {
+            for (short s : d) {
+                if (s != 0) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(firstWatch[0][0]).isGreaterThan(firstWatch[1][0] + 0.2);
+        assertThat(firstWatch[2][0]).isGreaterThan(firstWatch[1][0] + 0.2);
+        assertThat(firstWatch[1][1]).isGreaterThan(firstWatch[0][1] + 0.2);
+    }
+
+    @Test
+    void servesOnOnnxRuntimeWhatItLearnedOnPyTorch() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        first.write(bytes);
+        double[][] served = TunedClassifier.read(new ByteArrayInputStream(bytes.toByteArray()))
+                .scoresAll(WATCH);
+        for (int i = 0; i < WATCH.size(); i++) {
+            assertThat(served[i]).containsExactly(firstWatch[i], within(1e-3));
+        }
+    }
+
+    @Test
+    void givesTheSameWeightsForTheSameSeed() throws IOException {
+        TunedWeights again = tune(new double[1][][]);
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        first.write(a);
+        again.write(b);
+        assertThat(b.toByteArray()).isEqualTo(a.toByteArray());
+    }
+}
