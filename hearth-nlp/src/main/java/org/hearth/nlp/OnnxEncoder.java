@@ -107,8 +107,8 @@ public final class OnnxEncoder {
      * [CLS] token's last hidden state as it is, not normalized, for a classifier trained on it. Texts
      * longer than the model's window are cut to its first {@link #MAX_TOKENS} word pieces.
      */
-    public static OnnxEncoder rawCls(String modelName, byte[] model, String tokenizerResource) {
-        return new OnnxEncoder(modelName, model, tokenizerResource, PoolingMode.CLS, false, false);
+    public static OnnxEncoder rawCls(String modelName, byte[] model, String tokenizerResource, boolean quantized) {
+        return new OnnxEncoder(modelName, model, tokenizerResource, PoolingMode.CLS, quantized, false);
     }
 
     /** The bytes of a model file on the classpath (a shipped encoder, to be patched). */

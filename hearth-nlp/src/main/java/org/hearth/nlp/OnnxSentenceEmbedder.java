@@ -64,6 +64,11 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
             throw new IllegalArgumentException("unknown embedding model: " + name);
         }
 
+        /** Whether the model is int8-quantized (then it reads one text per ONNX call). */
+        public boolean quantized() {
+            return shortName.endsWith("-q");
+        }
+
         /** The ONNX file of this model on the classpath. */
         public String modelResource() {
             return fileStem + ".onnx";
@@ -76,8 +81,7 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
         private OnnxEncoder load() {
             // The file names and pooling are those of LangChain4j's model classes for this release.
-            return OnnxEncoder.load(
-                    fileStem + ".onnx", fileStem + "-tokenizer.json", pooling, shortName.endsWith("-q"));
+            return OnnxEncoder.load(fileStem + ".onnx", fileStem + "-tokenizer.json", pooling, quantized());
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.hearth.nlp.heads.Head;
 import org.hearth.nlp.heads.HeadSpec;
@@ -19,16 +21,23 @@ import org.junit.jupiter.api.Test;
 class HeadQualityTests {
 
     /**
-     * GoEmotions dev (5,426 rows), macro-F1 over the 28 labels: measured 0.482 (MLP head reading the
-     * vector and the hashed words, thresholds tuned on dev; 0.454 from the vector alone, 0.442 for
-     * the logistic regression before it). The floor is above issue #3's target of 0.46.
+     * GoEmotions dev (5,426 rows), macro-F1 over the 28 labels, thresholds tuned on dev: measured
+     * 0.551 (bge-small with its top 4 layers fine-tuned, served quantized; 0.482 for the MLP on the
+     * frozen vector and words before it). Issue #3's target is 0.46.
      */
-    static final double EMOTIONS_MACRO_F1_FLOOR = 0.47;
+    static final double EMOTIONS_MACRO_F1_FLOOR = 0.53;
     /**
-     * GoEmotions dev, macro-F1 over the 7 Ekman groups, from the head's own output per group:
-     * measured 0.593 (0.575 from the vector alone, 0.556 derived from the 28 labels).
+     * GoEmotions dev, macro-F1 over the 7 Ekman groups from the head's own output per group,
+     * thresholds tuned on dev: measured 0.648 (0.593 before fine-tuning). Issue #3's target is 0.64.
      */
-    static final double EKMAN_MACRO_F1_FLOOR = 0.58;
+    static final double EKMAN_MACRO_F1_FLOOR = 0.635;
+    /**
+     * The same two figures with one threshold, 0.3, for every output, so that no figure here rests
+     * on thresholds fitted to dev: measured 0.506 and 0.640.
+     */
+    static final double EMOTIONS_MACRO_F1_FIXED_FLOOR = 0.49;
+
+    static final double EKMAN_MACRO_F1_FIXED_FLOOR = 0.63;
     /** hearth-nlp/data dev (275 rows), intent accuracy: measured 0.945. */
     static final double INTENT_ACCURACY_FLOOR = 0.90;
     /** hearth-nlp/data dev, sentiment accuracy: measured 0.920. */
@@ -76,9 +85,18 @@ class HeadQualityTests {
             Assumptions.abort(message + "; skipping the emotion quality gate");
         }
         DevSets.Embedded dev = DevSets.goEmotionsDev(dir.get());
-        HeadEvaluation.Result result = HeadEvaluation.evaluate(shipped(HeadSpec.EMOTIONS), dev.rows(), dev.vectors());
+        Head head = shipped(HeadSpec.EMOTIONS);
+        double[][] scores = HeadEvaluation.score(head, dev.rows(), dev.vectors());
+        HeadEvaluation.Result result =
+                HeadEvaluation.emotions(head.labels(), head.manifest().thresholds(), dev.rows(), scores);
         assertThat(result.figure("rows")).isEqualTo(5426.0);
         assertThat(result.figure("macroF1")).isGreaterThanOrEqualTo(EMOTIONS_MACRO_F1_FLOOR);
         assertThat(result.figure("ekmanMacroF1")).isGreaterThanOrEqualTo(EKMAN_MACRO_F1_FLOOR);
+
+        Map<String, Double> fixed = new HashMap<>();
+        head.labels().forEach(l -> fixed.put(l, 0.3));
+        HeadEvaluation.Result untuned = HeadEvaluation.emotions(head.labels(), fixed, dev.rows(), scores);
+        assertThat(untuned.figure("macroF1")).isGreaterThanOrEqualTo(EMOTIONS_MACRO_F1_FIXED_FLOOR);
+        assertThat(untuned.figure("ekmanMacroF1")).isGreaterThanOrEqualTo(EKMAN_MACRO_F1_FIXED_FLOOR);
     }
 }

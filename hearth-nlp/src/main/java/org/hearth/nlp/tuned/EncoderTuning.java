@@ -75,11 +75,21 @@ public final class EncoderTuning {
     }
 
     private final OnnxSentenceEmbedder.Candidate base;
+    private final OnnxSentenceEmbedder.Candidate served;
     private final Settings settings;
     private final PrintStream log;
 
-    public EncoderTuning(OnnxSentenceEmbedder.Candidate base, Settings settings, PrintStream log) {
+    /**
+     * @param base the full-precision encoder to tune
+     * @param served the encoder the tuned weights will be served in: {@code base} or its quantized form
+     */
+    public EncoderTuning(
+            OnnxSentenceEmbedder.Candidate base,
+            OnnxSentenceEmbedder.Candidate served,
+            Settings settings,
+            PrintStream log) {
         this.base = base;
+        this.served = served;
         this.settings = settings;
         this.log = log;
     }
@@ -173,7 +183,10 @@ public final class EncoderTuning {
             classifier.put(TunedClassifier.WEIGHT, weight.toFloatArray());
             classifier.put(TunedClassifier.BIAS, bias.toFloatArray());
             return new TunedWeights(
-                    base.shortName(), TunedWeights.deltas(baseValues, bert.trainedValues()), classifier);
+                    base.shortName(),
+                    served.shortName(),
+                    TunedWeights.deltas(baseValues, bert.trainedValues()),
+                    classifier);
         }
     }
 

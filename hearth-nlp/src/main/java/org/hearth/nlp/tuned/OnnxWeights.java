@@ -36,10 +36,15 @@ public final class OnnxWeights {
     private static final int NODE_OP = 4;
     private static final int TENSOR_DIMS = 1;
     private static final int TENSOR_TYPE = 2;
+    private static final int TENSOR_FLOATS = 4;
     private static final int TENSOR_NAME = 8;
     private static final int TENSOR_RAW = 9;
     private static final int FLOAT = 1;
 
+    private static final String QUANTIZED = "_quantized";
+    private static final Pattern LAYER_MATMUL_QUANT =
+            Pattern.compile("/encoder/layer\\.(\\d+)/(attention/self/query|attention/self/key|attention/self/value"
+                    + "|attention/output/dense|intermediate/dense|output/dense)/MatMul_quant");
     private static final Pattern LAYER_MATMUL =
             Pattern.compile("/encoder/layer\\.(\\d+)/(attention/self/query|attention/self/key|attention/self/value"
                     + "|attention/output/dense|intermediate/dense|output/dense)/MatMul");
@@ -83,9 +88,20 @@ public final class OnnxWeights {
     public static byte[] patch(byte[] model, Map<String, float[]> replacements) {
         Parsed p = parse(model);
         Map<String, float[]> left = new HashMap<>(replacements);
+        Map<String, Quantized> quantized = new HashMap<>();
         UnknownFieldSet.Field.Builder inits = UnknownFieldSet.Field.newBuilder();
         for (UnknownFieldSet t : p.initializers) {
-            String name = p.bertNames.getOrDefault(name(t), name(t));
+            String own = name(t);
+            String matrix = p.quantizedNames.containsKey(own) ? p.quantizedNames.get(own) : p.scaleNames.get(own);
+            if (matrix != null && replacements.containsKey(matrix)) {
+                // An int8 matrix of a dynamically quantized model: its values and its scales.
+                left.remove(matrix);
+                Quantized q =
+                        quantized.computeIfAbsent(matrix, m -> Quantized.of(replacements.get(m), columns(t, own)));
+                inits.addLengthDelimited(p.quantizedNames.containsKey(own) ? q.values(t) : q.scales(t));
+                continue;
+            }
+            String name = p.bertNames.getOrDefault(own, own);
             float[] values = left.remove(name);
             if (values == null) {
                 inits.addLengthDelimited(t.toByteString());
@@ -128,7 +144,74 @@ public final class OnnxWeights {
             UnknownFieldSet model,
             UnknownFieldSet graph,
             List<UnknownFieldSet> initializers,
-            Map<String, String> bertNames) {}
+            Map<String, String> bertNames,
+            Map<String, String> quantizedNames,
+            Map<String, String> scaleNames) {}
+
+    /**
+     * A matrix quantized as ONNX Runtime's dynamic quantization stores bge-small's: int8, symmetric
+     * (zero point 0), one scale per output column, values in -64…64 (its reduced range), so
+     * {@code scale = max|w| / 64} over the column and {@code q = rint(w / scale)}.
+     */
+    private record Quantized(byte[] values, float[] scales) {
+
+        static final int LIMIT = 64;
+
+        static Quantized of(float[] w, int columns) {
+            int rows = w.length / columns;
+            float[] scales = new float[columns];
+            for (int c = 0; c < columns; c++) {
+                float max = 0;
+                for (int r = 0; r < rows; r++) {
+                    max = Math.max(max, Math.abs(w[r * columns + c]));
+                }
+                scales[c] = max == 0 ? 1f : max / LIMIT;
+            }
+            byte[] q = new byte[w.length];
+            for (int i = 0; i < w.length; i++) {
+                double v = Math.rint(w[i] / scales[i % columns]);
+                q[i] = (byte) Math.max(-LIMIT, Math.min(LIMIT, v));
+            }
+            return new Quantized(q, scales);
+        }
+
+        ByteString values(UnknownFieldSet tensor) {
+            if (!tensor.hasField(TENSOR_RAW) || raw(tensor).size() != values.length) {
+                throw new IllegalArgumentException(
+                        "quantized weight " + name(tensor) + " has another size in the model");
+            }
+            return replaceField(tensor, TENSOR_RAW, ByteString.copyFrom(values));
+        }
+
+        ByteString scales(UnknownFieldSet tensor) {
+            ByteBuffer b = ByteBuffer.allocate(scales.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            b.asFloatBuffer().put(scales);
+            UnknownFieldSet cleared =
+                    UnknownFieldSet.newBuilder(tensor).clearField(TENSOR_FLOATS).build();
+            return replaceField(cleared, TENSOR_RAW, ByteString.copyFrom(b.array()));
+        }
+    }
+
+    private static ByteString replaceField(UnknownFieldSet tensor, int field, ByteString value) {
+        return UnknownFieldSet.newBuilder(tensor)
+                .clearField(field)
+                .addField(
+                        field,
+                        UnknownFieldSet.Field.newBuilder()
+                                .addLengthDelimited(value)
+                                .build())
+                .build()
+                .toByteString();
+    }
+
+    /** The column count of a quantized matrix, from its own dims or (for its scales) their length. */
+    private static int columns(UnknownFieldSet tensor, String name) {
+        List<Long> dims = tensor.getField(TENSOR_DIMS).getVarintList();
+        if (dims.isEmpty()) {
+            throw new IllegalArgumentException("quantized weight " + name + " has no shape");
+        }
+        return dims.getLast().intValue();
+    }
 
     private static Parsed parse(byte[] bytes) {
         try {
@@ -143,9 +226,26 @@ public final class OnnxWeights {
                 inits.add(UnknownFieldSet.parseFrom(b));
             }
             Map<String, String> bertNames = new HashMap<>();
+            Map<String, String> quantizedNames = new HashMap<>();
+            Map<String, String> scaleNames = new HashMap<>();
             for (ByteString b : graph.getField(GRAPH_NODE).getLengthDelimitedList()) {
                 UnknownFieldSet node = UnknownFieldSet.parseFrom(b);
-                if (!string(node, NODE_OP).equals("MatMul") || !node.hasField(NODE_NAME)) {
+                String op = string(node, NODE_OP);
+                if (op.equals("MatMulInteger") && node.hasField(NODE_NAME)) {
+                    Matcher q = LAYER_MATMUL_QUANT.matcher(string(node, NODE_NAME));
+                    List<ByteString> in = node.getField(NODE_INPUT).getLengthDelimitedList();
+                    if (q.matches()
+                            && in.size() >= 2
+                            && in.get(1).toStringUtf8().endsWith(QUANTIZED)) {
+                        String weight = in.get(1).toStringUtf8();
+                        String bert =
+                                "encoder.layer." + q.group(1) + "." + q.group(2).replace('/', '.') + ".weight";
+                        quantizedNames.put(weight, bert);
+                        scaleNames.put(weight.substring(0, weight.length() - QUANTIZED.length()) + "_scale", bert);
+                    }
+                    continue;
+                }
+                if (!op.equals("MatMul") || !node.hasField(NODE_NAME)) {
                     continue;
                 }
                 Matcher m = LAYER_MATMUL.matcher(string(node, NODE_NAME));
@@ -156,7 +256,7 @@ public final class OnnxWeights {
                             "encoder.layer." + m.group(1) + "." + m.group(2).replace('/', '.') + ".weight");
                 }
             }
-            return new Parsed(model, graph, inits, bertNames);
+            return new Parsed(model, graph, inits, bertNames, quantizedNames, scaleNames);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("not an ONNX model", e);
         }

@@ -7,7 +7,8 @@ import org.hearth.nlp.OnnxEncoder;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 
 /**
- * A multi-label classifier on its own fine-tuned encoder: the shipped encoder with the tuned weights
+ * A multi-label classifier on its own fine-tuned encoder: a shipped encoder (full precision or its
+ * int8-quantized form) with the tuned weights
  * of a {@link TunedWeights} file put in, run on ONNX Runtime, and a linear layer with a sigmoid per
  * label on the [CLS] token's last hidden state. Thread-safe; load it once per process.
  */
@@ -22,18 +23,23 @@ public final class TunedClassifier {
     private final float[] weight;
     private final float[] bias;
     private final int hidden;
-    private final String baseModel;
+    private final String servedModel;
 
     TunedClassifier(TunedWeights tuned) {
         OnnxSentenceEmbedder.Candidate base = OnnxSentenceEmbedder.Candidate.byName(tuned.baseModel());
-        byte[] model = OnnxEncoder.modelBytes(base.modelResource());
-        var weights = tuned.apply(OnnxWeights.read(model, tuned.deltas().keySet()));
+        OnnxSentenceEmbedder.Candidate served = OnnxSentenceEmbedder.Candidate.byName(tuned.servedModel());
+        var weights = tuned.apply(OnnxWeights.read(
+                OnnxEncoder.modelBytes(base.modelResource()), tuned.deltas().keySet()));
+        byte[] model = OnnxEncoder.modelBytes(served.modelResource());
         this.encoder = OnnxEncoder.rawCls(
-                base.shortName() + " (tuned)", OnnxWeights.patch(model, weights), base.tokenizerResource());
+                served.shortName() + " (tuned)",
+                OnnxWeights.patch(model, weights),
+                served.tokenizerResource(),
+                served.quantized());
         this.weight = required(tuned, WEIGHT);
         this.bias = required(tuned, BIAS);
         this.hidden = encoder.dimensions();
-        this.baseModel = base.shortName();
+        this.servedModel = served.shortName();
         if (weight.length != hidden * bias.length) {
             throw new IllegalArgumentException("the classifier does not fit the encoder's " + hidden + " dimensions");
         }
@@ -57,9 +63,9 @@ public final class TunedClassifier {
         return bias.length;
     }
 
-    /** The encoder the tuned weights were applied to (its short name). */
-    public String baseModel() {
-        return baseModel;
+    /** The encoder the tuned weights were put into for serving (its short name). */
+    public String servedModel() {
+        return servedModel;
     }
 
     /** Each label's probability for one text. */

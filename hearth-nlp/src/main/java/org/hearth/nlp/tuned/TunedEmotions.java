@@ -52,7 +52,7 @@ public final class TunedEmotions {
         }
         OnnxSentenceEmbedder.Candidate base =
                 OnnxSentenceEmbedder.Candidate.byName(opts.getOrDefault("base", "bge-small-en-v15"));
-        if (base.shortName().endsWith("-q")) {
+        if (base.quantized()) {
             throw new IllegalArgumentException("fine-tuning needs a full-precision encoder, not " + base.shortName());
         }
         List<Corpus.Row> trainRows = limit(Corpus.goEmotions(data, "train"), opts.get("limit"));
@@ -62,7 +62,12 @@ public final class TunedEmotions {
         List<Corpus.Row> devWithGroups =
                 devRows.stream().map(TunedEmotions::withGroups).toList();
 
-        EncoderTuning tuning = new EncoderTuning(base, settings, System.out);
+        OnnxSentenceEmbedder.Candidate served =
+                OnnxSentenceEmbedder.Candidate.byName(opts.getOrDefault("serve-on", base.shortName() + "-q"));
+        if (!served.shortName().startsWith(base.shortName())) {
+            throw new IllegalArgumentException("--serve-on must be " + base.shortName() + " or its quantized form");
+        }
+        EncoderTuning tuning = new EncoderTuning(base, served, settings, System.out);
         double[][][] lastWatch = new double[1][][];
         TunedWeights weights = tuning.train(
                 new EncoderTuning.Examples(
@@ -75,14 +80,16 @@ public final class TunedEmotions {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         weights.write(bytes);
-        TunedClassifier served = TunedClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+        TunedClassifier asServed = TunedClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
         long start = System.nanoTime();
         double[][] devScores =
-                served.scoresAll(devRows.stream().map(Corpus.Row::text).toList());
+                asServed.scoresAll(devRows.stream().map(Corpus.Row::text).toList());
         System.out.printf(
-                "dev scored as served (ONNX Runtime) in %d s; largest difference from training's own"
-                        + " scores %.5f%n",
-                (System.nanoTime() - start) / 1_000_000_000, largestDifference(devScores, lastWatch[0]));
+                "dev scored as served (ONNX Runtime, %s) in %d s; largest difference from training's own"
+                        + " full-precision scores %.5f%n",
+                served.shortName(),
+                (System.nanoTime() - start) / 1_000_000_000,
+                largestDifference(devScores, lastWatch[0]));
 
         Map<String, Double> fixed = fixedThresholds(outputs);
         Map<String, Double> tuned = HeadEvaluation.tuneThresholds(outputs, devWithGroups, devScores);
@@ -114,7 +121,7 @@ public final class TunedEmotions {
                 "emotions",
                 outputs,
                 shipped,
-                base.modelId() + ", top " + settings.trainedLayers() + " layers fine-tuned (" + Head.TUNED_FILE + ")",
+                served.modelId() + ", top " + settings.trainedLayers() + " layers fine-tuned (" + Head.TUNED_FILE + ")",
                 trainingData,
                 LocalDate.now(ZoneOffset.UTC).toString(),
                 settings.seed(),

@@ -22,14 +22,18 @@ import java.util.zip.GZIPOutputStream;
  * is {@code base + delta}, computed in single precision the same way at training and serving time.
  * The classifier is stored in full precision. The whole file is gzip-compressed.
  *
- * @param baseModel the encoder the deltas apply to, as its short name (e.g. {@code bge-small-en-v15})
+ * @param baseModel the full-precision encoder the deltas apply to, as its short name (e.g. {@code bge-small-en-v15})
+ * @param servedModel the encoder the tuned weights are put into for serving: the base itself, or its
+ *     int8-quantized form (e.g. {@code bge-small-en-v15-q}), whose tuned matrices are then
+ *     quantized the same way
  * @param deltas changed encoder weights by BERT name, as IEEE half-precision bits
  * @param classifier the classifier's weights by name
  */
-public record TunedWeights(String baseModel, Map<String, short[]> deltas, Map<String, float[]> classifier) {
+public record TunedWeights(
+        String baseModel, String servedModel, Map<String, short[]> deltas, Map<String, float[]> classifier) {
 
     private static final int MAGIC = 0x48544557; // "HTEW"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** The deltas that turn {@code base} into {@code tuned} (same names), rounded to half precision. */
     public static Map<String, short[]> deltas(Map<String, float[]> base, Map<String, float[]> tuned) {
@@ -67,6 +71,7 @@ public record TunedWeights(String baseModel, Map<String, short[]> deltas, Map<St
             o.writeInt(MAGIC);
             o.writeInt(VERSION);
             o.writeUTF(baseModel);
+            o.writeUTF(servedModel);
             o.writeInt(deltas.size());
             for (var e : deltas.entrySet()) {
                 o.writeUTF(e.getKey());
@@ -92,6 +97,7 @@ public record TunedWeights(String baseModel, Map<String, short[]> deltas, Map<St
                 throw new IOException("not a tuned-encoder file of version " + VERSION);
             }
             String base = i.readUTF();
+            String served = i.readUTF();
             Map<String, short[]> deltas = new LinkedHashMap<>();
             for (int n = i.readInt(); n > 0; n--) {
                 String name = i.readUTF();
@@ -110,7 +116,7 @@ public record TunedWeights(String baseModel, Map<String, short[]> deltas, Map<St
                 }
                 classifier.put(name, v);
             }
-            return new TunedWeights(base, deltas, classifier);
+            return new TunedWeights(base, served, deltas, classifier);
         }
     }
 }

@@ -231,7 +231,9 @@ class EmotionCommandsTests {
                 "32");
         assertThat(out.resolve("encoder.tuned")).exists();
         assertThat(out.resolve("model.mlp")).doesNotExist();
-        assertThat(log).contains("dev after epoch 2").contains("dev scored as served (ONNX Runtime)");
+        assertThat(log)
+                .contains("dev after epoch 2")
+                .contains("dev scored as served (ONNX Runtime, bge-small-en-v15-q)");
         HeadManifest m = manifest(out);
         assertThat(m.embeddingModel()).contains("top 1 layers fine-tuned");
         assertThat(m.labels()).hasSize(35);

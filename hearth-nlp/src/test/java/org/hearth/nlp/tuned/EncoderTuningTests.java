@@ -58,7 +58,9 @@ class EncoderTuningTests {
         for (int i = 0; i < texts.size(); i++) {
             targets[i] = i < THANKS.size() ? new float[] {1, 0} : new float[] {0, 1};
         }
+        // Served in full precision, so that PyTorch's and ONNX Runtime's scores can be compared exactly.
         EncoderTuning tuning = new EncoderTuning(
+                OnnxSentenceEmbedder.Candidate.BGE_SMALL_EN_V15,
                 OnnxSentenceEmbedder.Candidate.BGE_SMALL_EN_V15,
                 SETTINGS,
                 new PrintStream(OutputStream.nullOutputStream()));

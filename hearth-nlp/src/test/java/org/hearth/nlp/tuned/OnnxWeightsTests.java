@@ -2,7 +2,9 @@ package org.hearth.nlp.tuned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hearth.nlp.OnnxEncoder;
@@ -77,5 +79,61 @@ class OnnxWeightsTests {
         assertThatThrownBy(() -> OnnxWeights.read(new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no graph");
+    }
+
+    @Test
+    void quantizesATunedMatrixTheWayTheShippedQuantizedModelWasQuantized() {
+        // Putting the full-precision model's own matrices into the quantized model must give the
+        // quantized model back: same int8 values, same scales, so the same vectors.
+        byte[] quantized = OnnxEncoder.modelBytes(OnnxSentenceEmbedder.Candidate.BGE_SMALL_EN_V15_Q.modelResource());
+        Set<String> matrices = new java.util.HashSet<>();
+        for (int layer = 8; layer < 12; layer++) {
+            TrainableBert.layerWeightNames(layer).stream()
+                    .filter(n -> n.endsWith(".weight") && !n.contains("LayerNorm"))
+                    .forEach(matrices::add);
+        }
+        Map<String, float[]> own = new java.util.HashMap<>();
+        OnnxWeights.read(model, matrices).forEach((n, t) -> own.put(n, t.values()));
+        assertThat(own).hasSize(24);
+        Map<String, float[]> nudged = new java.util.HashMap<>();
+        own.forEach((n, v) -> {
+            float[] x = v.clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= 1.1f;
+            }
+            nudged.put(n, x);
+        });
+        List<String> texts = List.of("I can't stop crying and I don't know why", "thanks, that's lovely");
+
+        float[][] shipped = raw(quantized).embed(texts);
+        float[][] requantized = raw(OnnxWeights.patch(quantized, own)).embed(texts);
+        float[][] changed = raw(OnnxWeights.patch(quantized, nudged)).embed(texts);
+
+        for (int t = 0; t < texts.size(); t++) {
+            assertThat(requantized[t]).containsExactly(shipped[t], within(1e-5f));
+            assertThat(maxDifference(changed[t], shipped[t])).isGreaterThan(0.05);
+        }
+    }
+
+    @Test
+    void refusesAQuantizedMatrixOfAnotherSize() {
+        byte[] quantized = OnnxEncoder.modelBytes(OnnxSentenceEmbedder.Candidate.BGE_SMALL_EN_V15_Q.modelResource());
+        assertThatThrownBy(() -> OnnxWeights.patch(
+                        quantized, Map.of("encoder.layer.9.intermediate.dense.weight", new float[384 * 10])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another size");
+    }
+
+    private static OnnxEncoder raw(byte[] bytes) {
+        return OnnxEncoder.rawCls(
+                "test", bytes, OnnxSentenceEmbedder.Candidate.BGE_SMALL_EN_V15.tokenizerResource(), true);
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 }

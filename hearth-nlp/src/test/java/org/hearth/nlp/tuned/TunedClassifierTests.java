@@ -10,6 +10,8 @@ import java.util.Map;
 import org.hearth.nlp.OnnxEncoder;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TunedClassifierTests {
 
@@ -17,13 +19,13 @@ class TunedClassifierTests {
     private static final List<String> TEXTS =
             List.of("thank you so much, that helped", "why does nobody ever listen to me", "ok", "I can't sleep again");
 
-    private static OnnxEncoder raw(byte[] model) {
-        return OnnxEncoder.rawCls("test", model, BASE.tokenizerResource());
+    private static OnnxEncoder raw(byte[] model, boolean quantized) {
+        return OnnxEncoder.rawCls("test", model, BASE.tokenizerResource(), quantized);
     }
 
     @Test
     void readsTheClsStateTheSentenceVectorIsMadeOf() {
-        float[][] raw = raw(OnnxEncoder.modelBytes(BASE.modelResource())).embed(TEXTS);
+        float[][] raw = raw(OnnxEncoder.modelBytes(BASE.modelResource()), false).embed(TEXTS);
         List<float[]> normalized = OnnxSentenceEmbedder.of(BASE).embedAll(TEXTS);
         for (int i = 0; i < TEXTS.size(); i++) {
             double norm = 0;
@@ -38,8 +40,10 @@ class TunedClassifierTests {
         }
     }
 
-    @Test
-    void servesTheTunedWeightsNotTheBaseOnes() {
+    @ParameterizedTest
+    @ValueSource(strings = {"bge-small-en-v15", "bge-small-en-v15-q"})
+    void servesTheTunedWeightsNotTheBaseOnes(String servedOn) {
+        OnnxSentenceEmbedder.Candidate served = OnnxSentenceEmbedder.Candidate.byName(servedOn);
         // The last layer's output norm bias is added to every state: a delta there moves [CLS] by it.
         String bias = "encoder.layer.11.output.LayerNorm.bias";
         short[] delta = new short[384];
@@ -49,15 +53,17 @@ class TunedClassifierTests {
         w[5 * 2 + 1] = -1f; // label 1 reads minus dimension 5
         TunedWeights tuned = new TunedWeights(
                 BASE.shortName(),
+                served.shortName(),
                 Map.of(bias, delta),
                 Map.of(TunedClassifier.WEIGHT, w, TunedClassifier.BIAS, new float[] {0f, 0.25f}));
 
         TunedClassifier classifier = new TunedClassifier(tuned);
-        float[][] before = raw(OnnxEncoder.modelBytes(BASE.modelResource())).embed(TEXTS);
+        float[][] before = raw(OnnxEncoder.modelBytes(served.modelResource()), served.quantized())
+                .embed(TEXTS);
         double[][] scores = classifier.scoresAll(TEXTS);
 
         assertThat(classifier.labels()).isEqualTo(2);
-        assertThat(classifier.baseModel()).isEqualTo(BASE.shortName());
+        assertThat(classifier.servedModel()).isEqualTo(servedOn);
         for (int i = 0; i < TEXTS.size(); i++) {
             assertThat(scores[i][0]).isCloseTo(sigmoid(before[i][0] + 0.5), within(1e-4));
             assertThat(scores[i][1]).isCloseTo(sigmoid(-(before[i][5] + 0.5) + 0.25), within(1e-4));
@@ -76,8 +82,10 @@ class TunedClassifierTests {
 
     @Test
     void refusesAClassifierThatDoesNotFitTheEncoder() {
-        TunedWeights missing = new TunedWeights(BASE.shortName(), Map.of(), Map.of(TunedClassifier.BIAS, new float[2]));
+        TunedWeights missing = new TunedWeights(
+                BASE.shortName(), BASE.shortName(), Map.of(), Map.of(TunedClassifier.BIAS, new float[2]));
         TunedWeights wrongSize = new TunedWeights(
+                BASE.shortName(),
                 BASE.shortName(),
                 Map.of(),
                 Map.of(TunedClassifier.WEIGHT, new float[10], TunedClassifier.BIAS, new float[2]));
@@ -88,6 +96,7 @@ class TunedClassifierTests {
     @Test
     void cutsATextLongerThanTheWindowInsteadOfFailing() {
         TunedWeights none = new TunedWeights(
+                BASE.shortName(),
                 BASE.shortName(),
                 Map.of(),
                 Map.of(TunedClassifier.WEIGHT, new float[384], TunedClassifier.BIAS, new float[] {0f}));

@@ -22,7 +22,8 @@ class TunedWeightsTests {
         Map<String, float[]> tuned = Map.of("a", new float[] {0.5012f, -1.2431f, 1.9f});
         Map<String, short[]> deltas =
                 TunedWeights.deltas(Map.of("a", BASE.get("a").values()), tuned);
-        float[] served = new TunedWeights("m", deltas, Map.of()).apply(BASE).get("a");
+        float[] served =
+                new TunedWeights("m", "m", deltas, Map.of()).apply(BASE).get("a");
         for (int i = 0; i < 3; i++) {
             double change = tuned.get("a")[i] - BASE.get("a").values()[i];
             assertThat((double) (served[i] - BASE.get("a").values()[i]))
@@ -38,13 +39,14 @@ class TunedWeightsTests {
         Map<String, float[]> classifier = new LinkedHashMap<>();
         classifier.put("classifier.weight", new float[] {1.5f, -2f});
         classifier.put("classifier.bias", new float[] {0.25f});
-        TunedWeights written = new TunedWeights("bge-small-en-v15", deltas, classifier);
+        TunedWeights written = new TunedWeights("bge-small-en-v15", "bge-small-en-v15-q", deltas, classifier);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         written.write(out);
 
         TunedWeights read = TunedWeights.read(new ByteArrayInputStream(out.toByteArray()));
 
         assertThat(read.baseModel()).isEqualTo("bge-small-en-v15");
+        assertThat(read.servedModel()).isEqualTo("bge-small-en-v15-q");
         assertThat(read.deltas().keySet()).containsExactly("a", "b");
         assertThat(read.deltas().get("a")).containsExactly(deltas.get("a"));
         assertThat(read.classifier().get("classifier.weight")).containsExactly(1.5f, -2f);
@@ -59,8 +61,8 @@ class TunedWeightsTests {
 
     @Test
     void refusesDeltasThatDoNotFitTheBase() {
-        TunedWeights wrongSize = new TunedWeights("m", Map.of("a", new short[2]), Map.of());
-        TunedWeights unknown = new TunedWeights("m", Map.of("c", new short[2]), Map.of());
+        TunedWeights wrongSize = new TunedWeights("m", "m", Map.of("a", new short[2]), Map.of());
+        TunedWeights unknown = new TunedWeights("m", "m", Map.of("c", new short[2]), Map.of());
         assertThatThrownBy(() -> wrongSize.apply(BASE)).hasMessageContaining("a does not fit");
         assertThatThrownBy(() -> unknown.apply(BASE)).hasMessageContaining("c does not fit");
     }
