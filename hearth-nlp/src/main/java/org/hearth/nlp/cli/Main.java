@@ -28,6 +28,7 @@ import org.hearth.nlp.train.HeadEvaluation;
 import org.hearth.nlp.train.HeadTrainer;
 import org.hearth.nlp.train.MlpTrainer;
 import org.hearth.nlp.tuned.TunedEmotions;
+import org.hearth.nlp.tuned.TunedSentenceEmbedder;
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 
@@ -40,6 +41,7 @@ import org.tribuo.Model;
 public final class Main {
 
     private static final String DEFAULT_EMBEDDER = OnnxSentenceEmbedder.STANDARD.shortName();
+    private static final String TUNED_EMBEDDER = "emotions-tuned";
 
     private Main() {}
 
@@ -84,8 +86,7 @@ public final class Main {
 
     private static void train(HeadSpec spec, Path data, Map<String, String> opts, EmbeddingCache cache)
             throws IOException {
-        SentenceEmbedder embedder = OnnxSentenceEmbedder.of(
-                OnnxSentenceEmbedder.Candidate.byName(opts.getOrDefault("embedder", DEFAULT_EMBEDDER)));
+        SentenceEmbedder embedder = embedder(opts.getOrDefault("embedder", DEFAULT_EMBEDDER));
         boolean emotions = spec == HeadSpec.EMOTIONS;
         HeadTrainer.Settings settings = new HeadTrainer.Settings(
                 // The shipped emotions head is an MLP; --algorithm lr gives the earlier logistic regression.
@@ -501,14 +502,29 @@ public final class Main {
                     TunedEmotions.FIXED_THRESHOLD, untuned.figure("macroF1"), untuned.figure("ekmanMacroF1"));
             return;
         }
-        SentenceEmbedder embedder = OnnxSentenceEmbedder.of(OnnxSentenceEmbedder.Candidate.byName(
-                opts.getOrDefault("embedder", probe.manifest().embeddingModel())));
+        String embedderName = opts.getOrDefault("embedder", probe.manifest().embeddingModel());
+        SentenceEmbedder embedder = embedder(embedderName.contains("+tuned:") ? TUNED_EMBEDDER : embedderName);
         Head head = opts.containsKey("model-dir")
                 ? Head.load(spec, resolve(opts.get("model-dir")), embedder.dimensions())
                 : Head.load(spec, embedder.dimensions());
         float[][] devX = cache.embed(embedder, texts(devRows));
         HeadEvaluation.Result result = HeadEvaluation.evaluate(head, devRows, devX);
         System.out.println(result.report());
+    }
+
+    /**
+     * An embedder by name: a shipped encoder, or {@code emotions-tuned}, the shipped emotions head's
+     * fine-tuned encoder, which the analyzer's other heads read.
+     */
+    static SentenceEmbedder embedder(String name) {
+        if (name.equals(TUNED_EMBEDDER)) {
+            var tuned = Head.load(HeadSpec.EMOTIONS, 384).tuned();
+            if (tuned == null) {
+                throw new IllegalStateException("the shipped emotions head has no fine-tuned encoder");
+            }
+            return new TunedSentenceEmbedder(tuned);
+        }
+        return OnnxSentenceEmbedder.of(OnnxSentenceEmbedder.Candidate.byName(name));
     }
 
     private static HeadManifest manifest(

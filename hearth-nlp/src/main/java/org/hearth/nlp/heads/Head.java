@@ -167,6 +167,11 @@ public final class Head {
         return model;
     }
 
+    /** The classifier of a head with its own fine-tuned encoder, or null. */
+    public @Nullable TunedClassifier tuned() {
+        return tuned;
+    }
+
     /** The network of an MLP head, or null for a Tribuo head. */
     public @Nullable Mlp mlp() {
         return mlp;

@@ -1,7 +1,11 @@
 package org.hearth.nlp.tuned;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.hearth.nlp.OnnxEncoder;
 import org.hearth.nlp.OnnxSentenceEmbedder;
@@ -24,8 +28,13 @@ public final class TunedClassifier {
     private final float[] bias;
     private final int hidden;
     private final String servedModel;
+    private final String modelId;
 
     TunedClassifier(TunedWeights tuned) {
+        this(tuned, "unsaved");
+    }
+
+    private TunedClassifier(TunedWeights tuned, String fingerprint) {
         OnnxSentenceEmbedder.Candidate base = OnnxSentenceEmbedder.Candidate.byName(tuned.baseModel());
         OnnxSentenceEmbedder.Candidate served = OnnxSentenceEmbedder.Candidate.byName(tuned.servedModel());
         var weights = tuned.apply(OnnxWeights.read(
@@ -40,6 +49,7 @@ public final class TunedClassifier {
         this.bias = required(tuned, BIAS);
         this.hidden = encoder.dimensions();
         this.servedModel = served.shortName();
+        this.modelId = served.modelId() + "+tuned:" + fingerprint;
         if (weight.length != hidden * bias.length) {
             throw new IllegalArgumentException("the classifier does not fit the encoder's " + hidden + " dimensions");
         }
@@ -47,7 +57,34 @@ public final class TunedClassifier {
 
     /** Loads a classifier from a {@link TunedWeights} file. */
     public static TunedClassifier read(InputStream in) throws IOException {
-        return new TunedClassifier(TunedWeights.read(in));
+        byte[] bytes = in.readAllBytes();
+        String fingerprint;
+        try {
+            fingerprint = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TunedClassifier(TunedWeights.read(new ByteArrayInputStream(bytes)), fingerprint);
+    }
+
+    /**
+     * The tuned encoder's name: the served model's id and a hash of the file, so that heads trained on
+     * its states ({@link TunedSentenceEmbedder}) name exactly this encoder in their manifests.
+     */
+    public String modelId() {
+        return modelId;
+    }
+
+    /** The [CLS] state of each text, as the classifier reads it (not normalized), in order. */
+    public float[][] states(List<String> texts) {
+        return encoder.embed(texts);
+    }
+
+    /** Each label's probability for a state from {@link #states}. */
+    public double[] classify(float[] state) {
+        return classify(state, weight, bias);
     }
 
     private static float[] required(TunedWeights tuned, String name) {
@@ -56,6 +93,11 @@ public final class TunedClassifier {
             throw new IllegalArgumentException("the tuned-encoder file has no " + name);
         }
         return v;
+    }
+
+    /** The length of a state. */
+    public int hidden() {
+        return hidden;
     }
 
     /** The number of labels scored. */

@@ -107,4 +107,32 @@ class TunedClassifierTests {
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
+
+    @Test
+    void embedsAsTheEncoderItTunedWhenNothingWasTunedAndNamesItsFile() throws java.io.IOException {
+        TunedWeights untouched = new TunedWeights(
+                BASE.shortName(),
+                BASE.shortName(),
+                Map.of(),
+                Map.of(TunedClassifier.WEIGHT, new float[384], TunedClassifier.BIAS, new float[] {0f}));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        untouched.write(file);
+        TunedClassifier read = TunedClassifier.read(new java.io.ByteArrayInputStream(file.toByteArray()));
+        TunedSentenceEmbedder embedder = new TunedSentenceEmbedder(read);
+
+        List<float[]> tuned = embedder.embedAll(TEXTS);
+        List<float[]> shipped = OnnxSentenceEmbedder.of(BASE).embedAll(TEXTS);
+
+        assertThat(embedder.dimensions()).isEqualTo(384);
+        assertThat(embedder.modelId())
+                .startsWith(BASE.modelId() + "+tuned:")
+                .hasSize(BASE.modelId().length() + 23);
+        assertThat(new TunedClassifier(untouched).modelId()).endsWith("+tuned:unsaved");
+        for (int i = 0; i < TEXTS.size(); i++) {
+            assertThat(tuned.get(i)).containsExactly(shipped.get(i), within(1e-4f));
+        }
+        assertThat(embedder.embed(TEXTS.get(0))).containsExactly(tuned.get(0), within(1e-6f));
+        assertThat(TunedSentenceEmbedder.normalized(new float[] {0f, 0f})).containsExactly(0f, 0f);
+        assertThat(TunedSentenceEmbedder.normalized(new float[] {3f, 4f})).containsExactly(0.6f, 0.8f);
+    }
 }
