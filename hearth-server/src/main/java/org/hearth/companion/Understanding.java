@@ -32,9 +32,16 @@ class Understanding {
                 emotions.put(score.label(), Math.max(0, Math.min(1, score.score())));
             }
         }
+        String sentiment =
+                TurnUnderstanding.SENTIMENTS.contains(analysis.sentiment()) ? analysis.sentiment() : "neutral";
         // The dominant group is the strongest one the head decided is present, else the strongest.
+        // A message the sentiment head reads as negative is never reflected as joy: GoEmotions counts
+        // agreeing ("she's probably right about me") as approval, which groups under joy, and "there's
+        // some warmth in this" is the wrong answer to self-blame.
+        boolean negative = sentiment.equals("negative");
         String ekman = analysis.ekman().stream()
                 .filter(s -> Emotions.EKMAN_GROUPS.contains(s.label()))
+                .filter(s -> !(negative && s.label().equals("joy")))
                 .max((a, b) -> a.present() != b.present()
                         ? Boolean.compare(a.present(), b.present())
                         : Double.compare(a.score(), b.score()))
@@ -46,8 +53,6 @@ class Understanding {
                 distortions.add(score.label());
             }
         }
-        String sentiment =
-                TurnUnderstanding.SENTIMENTS.contains(analysis.sentiment()) ? analysis.sentiment() : "neutral";
         String intent = TurnUnderstanding.INTENTS.contains(analysis.intent()) ? analysis.intent() : "other";
         return new TurnUnderstanding(emotions, ekman, sentiment, intent, distortions, wordCount, cues);
     }

@@ -31,6 +31,25 @@ class UnderstandingTests {
     }
 
     @Test
+    void neverReflectsANegativeMessageAsJoy() {
+        // As the analyzer read "I always ruin everything, she's probably right about me".
+        List<LabelScore> ekman = List.of(
+                new LabelScore("joy", 0.66, true),
+                new LabelScore("sadness", 0.21, false),
+                new LabelScore("anger", 0.29, false));
+        List<LabelScore> emotions = List.of(new LabelScore("approval", 0.49, true));
+        List<LabelScore> distortions = List.of(new LabelScore("labeling", 0.7, true));
+
+        TurnUnderstanding negative =
+                Understanding.of(new Analysis(emotions, ekman, "negative", "venting", distortions), 9, Set.of());
+        TurnUnderstanding positive =
+                Understanding.of(new Analysis(emotions, ekman, "positive", "venting", distortions), 9, Set.of());
+
+        assertThat(negative.dominantEkman()).isEqualTo("anger");
+        assertThat(positive.dominantEkman()).isEqualTo("joy");
+    }
+
+    @Test
     void countsWordsAcrossAnyWhitespace() {
         assertThat(Understanding.words("  I   can't\nsleep\tat night ")).isEqualTo(5);
         assertThat(Understanding.words("   ")).isZero();
