@@ -490,16 +490,10 @@ public final class Main {
             double[][] scores = HeadEvaluation.score(probe, devRows, new float[devRows.size()][0]);
             HeadEvaluation.Result shipped =
                     HeadEvaluation.emotions(probe.labels(), probe.manifest().thresholds(), devRows, scores);
-            Map<String, Double> fixed = new LinkedHashMap<>();
-            probe.labels().forEach(l -> fixed.put(l, TunedEmotions.FIXED_THRESHOLD));
-            HeadEvaluation.Result untuned = HeadEvaluation.emotions(probe.labels(), fixed, devRows, scores);
+            HeadEvaluation.Result untuned = HeadEvaluation.emotions(
+                    probe.labels(), TunedEmotions.fixedThresholds(probe.labels()), devRows, scores);
             System.out.println(shipped.report());
-            System.out.printf(
-                    "at the shipped thresholds (tuned on dev): macro-F1 %.4f, Ekman %.4f%n",
-                    shipped.figure("macroF1"), shipped.figure("ekmanMacroF1"));
-            System.out.printf(
-                    "at one fixed threshold %.2f for every output: macro-F1 %.4f, Ekman %.4f%n",
-                    TunedEmotions.FIXED_THRESHOLD, untuned.figure("macroF1"), untuned.figure("ekmanMacroF1"));
+            TunedEmotions.printReadings(shipped, untuned);
             return;
         }
         String embedderName = opts.getOrDefault("embedder", probe.manifest().embeddingModel());

@@ -98,12 +98,7 @@ public final class TunedEmotions {
         Map<String, Double> shipped = thresholdsOn.equals("dev") ? tuned : fixed;
         HeadEvaluation.Result result = thresholdsOn.equals("dev") ? atTuned : atFixed;
         System.out.println(result.report());
-        System.out.printf(
-                "dev, thresholds tuned on dev: macro-F1 %.4f, Ekman %.4f%n",
-                atTuned.figure("macroF1"), atTuned.figure("ekmanMacroF1"));
-        System.out.printf(
-                "dev, one fixed threshold %.2f: macro-F1 %.4f, Ekman %.4f%n",
-                FIXED_THRESHOLD, atFixed.figure("macroF1"), atFixed.figure("ekmanMacroF1"));
+        printReadings(atTuned, atFixed);
 
         Map<String, Object> hyper = new LinkedHashMap<>(settings.asMap());
         hyper.put("outputs", "28 GoEmotions labels + 7 Ekman groups, a sigmoid each on the [CLS] state");
@@ -156,7 +151,18 @@ public final class TunedEmotions {
         return out;
     }
 
-    private static Map<String, Double> fixedThresholds(List<String> outputs) {
+    /** The two dev readings of an emotions head: at thresholds tuned on dev, and at {@link #FIXED_THRESHOLD}. */
+    public static void printReadings(HeadEvaluation.Result tunedOnDev, HeadEvaluation.Result atFixed) {
+        System.out.printf(
+                "at thresholds tuned on dev: macro-F1 %.4f, Ekman %.4f%n",
+                tunedOnDev.figure("macroF1"), tunedOnDev.figure("ekmanMacroF1"));
+        System.out.printf(
+                "at one fixed threshold %.2f for every output: macro-F1 %.4f, Ekman %.4f%n",
+                FIXED_THRESHOLD, atFixed.figure("macroF1"), atFixed.figure("ekmanMacroF1"));
+    }
+
+    /** {@link #FIXED_THRESHOLD} for every output. */
+    public static Map<String, Double> fixedThresholds(List<String> outputs) {
         Map<String, Double> out = new LinkedHashMap<>();
         outputs.forEach(o -> out.put(o, FIXED_THRESHOLD));
         return out;
