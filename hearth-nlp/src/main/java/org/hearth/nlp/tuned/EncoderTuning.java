@@ -65,6 +65,7 @@ public final class EncoderTuning {
     /** Texts and their multi-hot targets. */
     public record Examples(List<String> texts, float[][] targets) {}
 
+    /** Attention heads per layer: 12 in bge-small (and in the MiniLM candidates). */
     private static final int HEADS = 12;
 
     static {
@@ -95,8 +96,8 @@ public final class EncoderTuning {
     }
 
     /**
-     * Trains on {@code train}; after each epoch calls {@code afterEpoch} with the epoch number and,
-     * the model's scores for {@code watch} (which it never trains on).
+     * Trains on {@code train}; after each epoch calls {@code afterEpoch} with the epoch number and the
+     * model's scores for {@code watch} (which it never trains on).
      */
     public TunedWeights train(
             Examples train, List<String> watch, java.util.function.BiConsumer<Integer, double[][]> afterEpoch)
@@ -190,7 +191,12 @@ public final class EncoderTuning {
         }
     }
 
-    private static void update(Optimizer optimizer, String name, NDArray parameter) {
+    /**
+     * One optimizer step for one weight. PyTorch adds every backward pass to a weight's stored
+     * gradient and DJL's gradient collector does not clear it; DJL's optimizers do, after the update
+     * ({@code EncoderTuningTests.startsEveryStepFromThisStepsGradientAlone} holds them to it).
+     */
+    static void update(Optimizer optimizer, String name, NDArray parameter) {
         try (NDArray grad = parameter.getGradient()) {
             optimizer.update(name, parameter, grad);
         }

@@ -104,4 +104,31 @@ class EncoderTuningTests {
         again.write(b);
         assertThat(b.toByteArray()).isEqualTo(a.toByteArray());
     }
+
+    @Test
+    void startsEveryStepFromThisStepsGradientAlone() {
+        // PyTorch adds each backward pass to the stored gradient; an update must clear it, or every
+        // step would follow the sum of all earlier gradients.
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
+        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
+            ai.djl.ndarray.NDArray p = manager.create(new float[] {1f, -2f});
+            p.setRequiresGradient(true);
+            ai.djl.training.optimizer.Optimizer sgd = ai.djl.training.optimizer.Optimizer.sgd()
+                    .setLearningRateTracker(ai.djl.training.tracker.Tracker.fixed(0.1f))
+                    .build();
+            for (int step = 0; step < 2; step++) {
+                try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
+                    gc.backward(p.mul(p).sum());
+                }
+                float[] before = p.toFloatArray();
+                float[] grad = p.getGradient().toFloatArray();
+                assertThat(grad)
+                        .as("step %d's gradient is 2p of this step", step)
+                        .containsExactly(new float[] {2 * before[0], 2 * before[1]}, within(1e-6f));
+                EncoderTuning.update(sgd, "p", p);
+                assertThat(p.getGradient().toFloatArray()).containsExactly(0f, 0f);
+            }
+            assertThat(p.toFloatArray()).containsExactly(new float[] {0.64f, -1.28f}, within(1e-6f));
+        }
+    }
 }
