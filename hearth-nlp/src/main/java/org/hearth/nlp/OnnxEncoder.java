@@ -245,7 +245,8 @@ public final class OnnxEncoder {
         return v;
     }
 
-    private static float[] normalize(float[] v) {
+    /** Scales a vector to unit length in place and returns it; a zero vector stays zero. */
+    public static float[] normalize(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += x * x;

@@ -2,12 +2,14 @@ package org.hearth.nlp.tuned;
 
 import java.util.Arrays;
 import java.util.List;
+import org.hearth.nlp.OnnxEncoder;
 import org.hearth.nlp.SentenceEmbedder;
 
 /**
- * The fine-tuned emotions encoder as the analyzer's sentence embedder: its [CLS] state, L2-normalized.
- * The analyzer's other heads read this vector, so one encoder pass serves every head; the risk
- * screen keeps the shared encoder of ADR 0002.
+ * The fine-tuned emotions encoder as a sentence embedder: its [CLS] state, L2-normalized. The train
+ * and eval commands use it ({@code --embedder emotions-tuned}) to measure a head on this encoder
+ * instead of the shared one; the shipped heads other than emotions measured worse on it and read
+ * the shared encoder of ADR 0002 (see ADR 0004).
  */
 public final class TunedSentenceEmbedder implements SentenceEmbedder {
 
@@ -34,25 +36,6 @@ public final class TunedSentenceEmbedder implements SentenceEmbedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        return Arrays.stream(encoder.states(texts))
-                .map(TunedSentenceEmbedder::normalized)
-                .toList();
-    }
-
-    /** A state scaled to unit length (a zero state stays zero). */
-    public static float[] normalized(float[] state) {
-        double sum = 0;
-        for (float v : state) {
-            sum += v * v;
-        }
-        float[] out = state.clone();
-        if (sum == 0) {
-            return out;
-        }
-        float norm = (float) Math.sqrt(sum);
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= norm;
-        }
-        return out;
+        return Arrays.stream(encoder.states(texts)).map(OnnxEncoder::normalize).toList();
     }
 }

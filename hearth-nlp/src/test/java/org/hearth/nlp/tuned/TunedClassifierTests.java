@@ -132,7 +132,7 @@ class TunedClassifierTests {
             assertThat(tuned.get(i)).containsExactly(shipped.get(i), within(1e-4f));
         }
         assertThat(embedder.embed(TEXTS.get(0))).containsExactly(tuned.get(0), within(1e-6f));
-        assertThat(TunedSentenceEmbedder.normalized(new float[] {0f, 0f})).containsExactly(0f, 0f);
-        assertThat(TunedSentenceEmbedder.normalized(new float[] {3f, 4f})).containsExactly(0.6f, 0.8f);
+        assertThat(OnnxEncoder.normalize(new float[] {0f, 0f})).containsExactly(0f, 0f);
+        assertThat(OnnxEncoder.normalize(new float[] {3f, 4f})).containsExactly(0.6f, 0.8f);
     }
 }
