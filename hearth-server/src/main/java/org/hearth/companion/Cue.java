@@ -11,6 +11,8 @@ public enum Cue {
     PUSHBACK,
     /** The member takes up an offered action or exercise. */
     ACCEPTS,
+    /** The member names a step of their own ("maybe I could text her tomorrow"). */
+    OWN_STEP,
     /** The member turns an offer down. */
     DECLINES,
     /** A thought that keeps coming back ("I can't stop thinking about it"). */

@@ -12,6 +12,16 @@ import java.util.regex.Pattern;
  */
 public final class CueDetector {
 
+    /**
+     * Things a member might say they will do that are steps worth affirming: reaching out, asking,
+     * booking, getting help; never "you" ("I'll tell you what happened"). A bare "maybe I could
+     * just stay in bed" names no step and is not one.
+     */
+    private static final String STEP_VERB =
+            "(?:text|call|ring|phone|message|email|write (?:to|her|him|them)|talk to|speak to|ask|tell|explain|apologi[sz]e"
+                    + "|book|make an appointment|see (?:a|my|the) (?:doctor|gp|counsel+or|therapist)|reach out|invite"
+                    + "|sign up|go for a (?:walk|run|swim)|get some (?:fresh air|help))\\b(?! (?:you|u)\\b)";
+
     // Phrases, not single words, so "I'm sure it's fine" does not read as accepting an offer.
     private static final Map<Cue, Pattern> PATTERNS = Map.of(
             Cue.READY_FOR_ACTION,
@@ -28,6 +38,13 @@ public final class CueDetector {
             compile(
                     "i'?ll (?:try|give it a go|do it|give that a try)|let'?s (?:do|try)|sounds good|i'?d like that|yes,? please"
                             + "|ok(?:ay)?,? (?:let'?s|i'?ll)|i can try|worth a try|i'?ll give it a shot"),
+            Cue.OWN_STEP,
+            compile(
+                    "(?:maybe|perhaps|i guess|i think|i suppose|tomorrow|tonight|later|this week(?:end)?) i(?: could| can| might| should|'?ll| will)"
+                            + "(?: just| at least| finally| try to| try and)? " + STEP_VERB
+                            + "|(?<!wish |if |only )i (?:could|might|should) (?:try to |try and )?" + STEP_VERB
+                            + "|i'?m (?:going to|gonna) (?:try to )?" + STEP_VERB
+                            + "|i'?ll (?:try to )?" + STEP_VERB),
             Cue.DECLINES,
             compile(
                     "not now|no,? thanks|no thank you|maybe later|i don'?t (?:want|feel like) (?:to|doing)|not (?:up|ready) for (?:that|it)"),

@@ -89,6 +89,16 @@ public final class PhasePolicy {
                     null,
                     null);
         }
+        if (turn.cues().contains(Cue.OWN_STEP)) {
+            // The member's own idea beats any exercise the companion could offer: take it up.
+            return signals.accepting()
+                    .plan(
+                            Phase.ACTION,
+                            Transition.OWN_STEP,
+                            List.of(DialogueAct.AFFIRM_STEP, DialogueAct.OPEN_QUESTION),
+                            null,
+                            null);
+        }
         return switch (from) {
             case VALIDATION -> fromValidation(signals);
             case EXPRESSION -> fromExpression(signals);

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReplyRealizer {
 
+    /** The topic of variants written for a step the member named themselves ({@link Transition#OWN_STEP}). */
+    static final String OWN_STEP_TOPIC = "own-step";
+
     private final ResponseLibrary library;
     private final ExerciseCatalogue exercises;
 
@@ -90,6 +93,9 @@ public final class ReplyRealizer {
                 }
             }
             default -> {
+                if (plan.transition() == Transition.OWN_STEP) {
+                    topics.add(OWN_STEP_TOPIC);
+                }
                 topics.add(plan.emotion());
                 topics.add(Emotions.group(plan.emotion()));
             }

@@ -10,6 +10,8 @@ public enum Transition {
     STUCK_THOUGHT,
     /** The member asked what to do, or the mood lifted. */
     READY,
+    /** The member named a step of their own: affirm it and help it happen, offer nothing else. */
+    OWN_STEP,
     /** A reframing question landed: the member softened the thought. */
     REFRAME_LANDED,
     /** The phase ran a while with no trigger to move on: a guard, offer something small. */

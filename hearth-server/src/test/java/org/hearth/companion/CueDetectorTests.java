@@ -30,6 +30,32 @@ class CueDetectorTests {
     }
 
     @Test
+    void findsAStepTheMemberNamesThemselves() {
+        for (String text : java.util.List.of(
+                "maybe I could text her tomorrow and say it hurt",
+                "I think I'll call my brother tonight",
+                "i might ask my boss for a day off",
+                "I\u2019m going to book a GP appointment",
+                "tomorrow i will talk to my tutor about the deadline",
+                "I could try to go for a walk after lunch")) {
+            assertThat(detector.detect(text)).as(text).contains(Cue.OWN_STEP);
+        }
+    }
+
+    @Test
+    void readsNoStepIntoWishesTalkOrSteplessPlans() {
+        for (String text : java.util.List.of(
+                "maybe I could just stay in bed all week",
+                "I could never tell her how I feel",
+                "I'll tell you what happened at work",
+                "she should call me back but she won't",
+                "I wish I could talk to someone",
+                "I should start drinking again")) {
+            assertThat(detector.detect(text)).as(text).doesNotContain(Cue.OWN_STEP);
+        }
+    }
+
+    @Test
     void findsRuminationAndSleep() {
         assertThat(detector.detect("I lie awake at 3am and it goes round and round"))
                 .contains(Cue.RUMINATION, Cue.SLEEP);

@@ -212,6 +212,54 @@ class PhasePolicyTests {
     }
 
     @Test
+    void takesUpAStepTheMemberNamesInsteadOfOfferingAnExercise() {
+        // Sleep came up earlier, so without the member's own idea the policy would offer a wind-down.
+        ThreadState state = new ThreadState(
+                Phase.EXPRESSION,
+                2,
+                4,
+                2,
+                true,
+                0,
+                Set.of(Cue.SLEEP),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                false,
+                "negative",
+                false);
+
+        TurnPlan plan = policy.decide(
+                state,
+                says("maybe I could text her tomorrow and say it hurt")
+                        .emotion("sadness", 0.4)
+                        .ekman("sadness")
+                        .sentiment("negative")
+                        .understood());
+
+        assertThat(plan.phase()).isEqualTo(Phase.ACTION);
+        assertThat(plan.transition()).isEqualTo(Transition.OWN_STEP);
+        assertThat(plan.acts()).containsExactly(DialogueAct.AFFIRM_STEP, DialogueAct.OPEN_QUESTION);
+        assertThat(plan.exerciseId()).isNull();
+        assertThat(plan.next().actionAccepted()).isTrue();
+    }
+
+    @Test
+    void listensFirstWhenAStepComesWithAcuteDistress() {
+        TurnPlan plan = policy.decide(
+                stateIn(Phase.EXPRESSION, 1, "negative", Set.of()),
+                says("I should call her but I'm shaking and I can't breathe")
+                        .emotion("fear", 0.9)
+                        .ekman("fear")
+                        .sentiment("negative")
+                        .understood());
+
+        assertThat(plan.phase()).isEqualTo(Phase.VALIDATION);
+        assertThat(plan.acts()).doesNotContain(DialogueAct.AFFIRM_STEP);
+    }
+
+    @Test
     void affirmsAnAcceptedActionWithoutOfferingAnother() {
         TurnPlan plan = policy.decide(
                 stateIn(Phase.ACTION, 1, "neutral", Set.of("worry-time")),

@@ -66,6 +66,28 @@ class ReplyRealizerTests {
     }
 
     @Test
+    void answersAStepTheMemberNamedWithWordsWrittenForIt() {
+        TurnPlan plan = new TurnPlan(
+                Phase.ACTION,
+                Transition.OWN_STEP,
+                List.of(DialogueAct.AFFIRM_STEP, DialogueAct.OPEN_QUESTION),
+                "sadness",
+                null,
+                null,
+                false,
+                ThreadState.start());
+        for (long seed = 0; seed < 10; seed++) {
+            Reply reply = realizer.realize(plan, seed, List.of(), null);
+
+            assertThat(ids(DialogueAct.AFFIRM_STEP, Phase.ACTION, ReplyRealizer.OWN_STEP_TOPIC))
+                    .contains(reply.variantIds().get(0));
+            // Never "What feels like a manageable next step?" right after the member named one.
+            assertThat(ids(DialogueAct.OPEN_QUESTION, Phase.ACTION, ReplyRealizer.OWN_STEP_TOPIC))
+                    .contains(reply.variantIds().get(1));
+        }
+    }
+
+    @Test
     void prefersWordingWrittenForThePhase() {
         Reply reply = realizer.realize(plan(Phase.REFRAMING, "sadness", DialogueAct.OPEN_QUESTION), 5, List.of(), null);
 
