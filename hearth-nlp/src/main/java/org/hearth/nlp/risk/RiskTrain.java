@@ -298,6 +298,10 @@ public final class RiskTrain {
             return new MlpTrainer.Settings(hidden, epochs, learningRate, 16, dropout, 0.01, seed + member);
         }
 
+        Spec withSeed(long seed) {
+            return new Spec(algorithm, epochs, learningRate, seed, labelWeights, hidden, dropout, ensemble);
+        }
+
         String describe() {
             return switch (algorithm) {
                 case "fm" -> "factorization machine (Tribuo FMClassificationTrainer, rank 8, LogMulticlass, AdaGrad)";
@@ -670,6 +674,51 @@ public final class RiskTrain {
         String cvNoVeto =
                 figures(rows, cv, lex, new TrainedRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0));
 
+        RiskHead fitted = fitAll(rows, vectors, noisy, extra, extraVectors, extraNoisy, spec);
+        writeHead(fitted, o.out());
+        List<String> devFigures = devFigures(new TrainedRiskModel(embedder, fitted, t), o.dev());
+        long hardNegatives = rows.stream().filter(Labelled::hardNegative).count();
+        String hyper = String.format(
+                Locale.ROOT,
+                "{\"epochs\": %d, \"learningRate\": %s, \"folds\": %d, \"targetRecall\": %s, \"minThreshold\": %s,"
+                        + " \"maxFpr\": %s, \"labelWeights\": %s, \"noisyCopies\": %s}",
+                o.epochs(),
+                o.learningRate(),
+                o.folds(),
+                o.targetRecall(),
+                o.minThreshold(),
+                o.maxFpr(),
+                weightsJson(o.labelWeights()),
+                o.noise());
+        String manifest = manifest(
+                spec.describe(),
+                fitted.fileName(),
+                new ManifestData(
+                        o.dataVersion(),
+                        files,
+                        rows.size(),
+                        (int) (rows.stream().filter(RiskTrain::trainable).count()
+                                + extra.stream().filter(RiskTrain::trainable).count()),
+                        hardNegatives),
+                o.seed(),
+                hyper,
+                t,
+                embedder,
+                new String[] {cvLexical, cvScreen, cvNoVeto},
+                devFigures);
+        Files.writeString(o.out().resolve(TrainedRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
+        return manifest;
+    }
+
+    /** The head trained on every trainable row and train-only row (with their noisy copies, if given). */
+    static RiskHead fitAll(
+            List<Labelled> rows,
+            float[][] vectors,
+            float @Nullable [][] noisy,
+            List<Labelled> extra,
+            float[][] extraVectors,
+            float @Nullable [][] extraNoisy,
+            Spec spec) {
         List<Labelled> trainRows = new ArrayList<>();
         List<float[]> trainVectors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -678,27 +727,52 @@ public final class RiskTrain {
         for (int i = 0; i < extra.size(); i++) {
             addTrainable(trainRows, trainVectors, extra.get(i), extraVectors[i], extraNoisy, i);
         }
-        RiskHead fitted = head(trainRows, trainVectors.toArray(new float[0][]), spec);
-        Files.createDirectories(o.out());
-        fitted.write(o.out());
-        // A directory holds one head: the other kind's file, from an earlier run, goes.
-        for (String other : List.of(RiskHead.TRIBUO_FILE, RiskHead.MLP_FILE)) {
-            if (!other.equals(fitted.fileName())) {
-                Files.deleteIfExists(o.out().resolve(other));
-            }
-        }
+        return head(trainRows, trainVectors.toArray(new float[0][]), spec);
+    }
 
-        List<String> devFigures = new ArrayList<>();
-        TrainedRiskModel head = new TrainedRiskModel(embedder, fitted, t);
-        try (DefaultRiskScreen screen = new DefaultRiskScreen(new LexicalStage(), head, Duration.ofSeconds(30))) {
-            for (Path dev : o.dev()) {
-                RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(dev));
-                devFigures.add(
-                        String.format(Locale.ROOT, "{\"set\": \"%s\", \"screen\": %s}", dev.getFileName(), summary(m)));
+    /** Writes a head to a model directory, which holds one head: another kind's file, from an earlier run, goes. */
+    static void writeHead(RiskHead head, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        head.write(dir);
+        List<String> own = List.of(head.fileName().split("\\+"));
+        for (String other : List.of(RiskHead.TRIBUO_FILE, RiskHead.MLP_FILE, RiskHead.TUNED_FILE)) {
+            if (!own.contains(other)) {
+                Files.deleteIfExists(dir.resolve(other));
             }
         }
-        long hardNegatives = rows.stream().filter(Labelled::hardNegative).count();
-        String manifest = String.format(
+    }
+
+    /** The full screen's figures with a model stage on each labelled set, as manifest entries. */
+    static List<String> devFigures(RiskModel model, List<Path> sets) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (DefaultRiskScreen screen = new DefaultRiskScreen(new LexicalStage(), model, Duration.ofSeconds(30))) {
+            for (Path dev : sets) {
+                RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(dev));
+                out.add(String.format(Locale.ROOT, "{\"set\": \"%s\", \"screen\": %s}", dev.getFileName(), summary(m)));
+            }
+        }
+        return out;
+    }
+
+    /** What a manifest says of the data a head was trained on. */
+    record ManifestData(String version, List<String> files, int rows, int trainedRows, long hardNegatives) {}
+
+    /**
+     * A head's manifest: what {@link TrainedRiskModel} reads back (the file, the thresholds, the
+     * embedding model) and the figures it was chosen on; {@code crossValidated} holds the replay's
+     * figures with the lexical stage alone, with the head, and with the head but no veto.
+     */
+    static String manifest(
+            String algorithm,
+            String modelFile,
+            ManifestData data,
+            long seed,
+            String hyperParameters,
+            TrainedRiskModel.Thresholds t,
+            SentenceEmbedder embedder,
+            String[] crossValidated,
+            List<String> devFigures) {
+        return String.format(
                 Locale.ROOT,
                 """
                 {
@@ -708,7 +782,7 @@ public final class RiskTrain {
                   "data": {"name": "%s", "version": "%s", "files": %s, "rows": %d, "trainedRows": %d, "hardNegatives": %d},
                   "trainedOn": "%s",
                   "seed": %d,
-                  "hyperParameters": {"epochs": %d, "learningRate": %s, "folds": %d, "targetRecall": %s, "minThreshold": %s, "maxFpr": %s, "labelWeights": %s, "noisyCopies": %s},
+                  "hyperParameters": %s,
                   "thresholdModerate": %s,
                   "thresholdHigh": %s,
                   "thresholdImminent": %s,
@@ -720,36 +794,27 @@ public final class RiskTrain {
                   "dev": [%s]
                 }
                 """,
-                spec.describe(),
-                fitted.fileName(),
+                algorithm,
+                modelFile,
                 DATA_NAME,
-                o.dataVersion(),
-                files.stream().map(f -> "\"" + f + "\"").toList(),
-                rows.size(),
-                o.noise() ? trainRows.size() / 2 : trainRows.size(),
-                hardNegatives,
+                data.version(),
+                data.files().stream().map(f -> "\"" + f + "\"").toList(),
+                data.rows(),
+                data.trainedRows(),
+                data.hardNegatives(),
                 LocalDate.now(ZoneOffset.UTC),
-                o.seed(),
-                o.epochs(),
-                o.learningRate(),
-                o.folds(),
-                o.targetRecall(),
-                o.minThreshold(),
-                o.maxFpr(),
-                weightsJson(o.labelWeights()),
-                o.noise(),
+                seed,
+                hyperParameters,
                 round(t.moderate()),
                 round(t.high()),
                 round(t.imminent()),
                 round(t.vetoCeiling()),
                 embedder.modelId(),
                 embedder.dimensions(),
-                cvLexical,
-                cvScreen,
-                cvNoVeto,
+                crossValidated[0],
+                crossValidated[1],
+                crossValidated[2],
                 String.join(", ", devFigures));
-        Files.writeString(o.out().resolve(TrainedRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
-        return manifest;
     }
 
     /** The embedding of each row's noisy copy ({@link #withNoise}); {@code first} numbers the rows apart. */
@@ -804,7 +869,7 @@ public final class RiskTrain {
         return b.append('}').toString();
     }
 
-    private static String hearthNlpRelative(Path p) {
+    static String hearthNlpRelative(Path p) {
         String s = p.toAbsolutePath().normalize().toString().replace('\\', '/');
         int at = s.indexOf("hearth-nlp/");
         return at < 0 ? p.getFileName().toString() : s.substring(at + "hearth-nlp/".length());

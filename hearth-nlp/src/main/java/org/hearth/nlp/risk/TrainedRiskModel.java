@@ -101,10 +101,14 @@ final class TrainedRiskModel implements RiskModel {
             // Manifests written before the MLP head name no file: theirs is the Tribuo head.
             String file =
                     manifest.contains("\"modelFile\"") ? stringField(manifest, "modelFile") : RiskHead.TRIBUO_FILE;
-            try (InputStream modelIn = files.open(file)) {
-                RiskHead head = RiskHead.read(file, modelIn, embedder.dimensions());
-                return new TrainedRiskModel(embedder, head, thresholds(manifest), CategoryHead.readIfPresent(files));
+            List<RiskHead> heads = new ArrayList<>();
+            for (String part : file.split("\\+")) {
+                try (InputStream modelIn = files.open(part)) {
+                    heads.add(RiskHead.read(part, modelIn, embedder.dimensions()));
+                }
             }
+            RiskHead head = heads.size() == 1 ? heads.getFirst() : RiskHead.blend(heads.get(0), heads.get(1));
+            return new TrainedRiskModel(embedder, head, thresholds(manifest), CategoryHead.readIfPresent(files));
         } catch (IOException e) {
             throw new UncheckedIOException("risk head could not be read", e);
         }
@@ -195,14 +199,14 @@ final class TrainedRiskModel implements RiskModel {
      */
     @Override
     public Rating rate(String text, List<String> context) {
-        float[] wholeVector = embedder.embed(text);
+        float[] wholeVector = head.inputs(embedder, List.of(text)).getFirst();
         double[] whole = head.cumulative(wholeVector);
         // Nothing is above IMMINENT, so a text already rated there needs no parts.
         List<String> parts = whole[2] >= thresholds.imminent() ? List.of() : readings(text, context);
         if (parts.isEmpty()) {
             return withCategories(decide(whole, thresholds), wholeVector, text);
         }
-        List<float[]> partVectors = embedder.embedAll(parts);
+        List<float[]> partVectors = head.inputs(embedder, parts);
         List<double[]> partScores = new ArrayList<>(parts.size());
         for (float[] vector : partVectors) {
             partScores.add(head.cumulative(vector));
@@ -248,10 +252,15 @@ final class TrainedRiskModel implements RiskModel {
         return b.append(text.strip()).toString();
     }
 
-    private Rating withCategories(Rating rating, float[] vector, String text) {
+    /**
+     * The rating with the categories of the text it is about; {@code headInput} is what the head read
+     * for that text, the shared embedding the category head reads unless the head has its own encoder.
+     */
+    private Rating withCategories(Rating rating, float[] headInput, String text) {
         if (categories == null || !rating.level().atLeast(RiskLevel.MODERATE)) {
             return rating;
         }
+        float[] vector = head.readsSharedEmbedding() ? headInput : embedder.embed(text);
         return new Rating(rating.level(), rating.probability(), categories.categories(vector, text));
     }
 

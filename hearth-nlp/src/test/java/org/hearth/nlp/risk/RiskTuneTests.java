@@ -1,0 +1,186 @@
+package org.hearth.nlp.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hearth.nlp.OnnxSentenceEmbedder;
+import org.hearth.nlp.SentenceEmbedder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code RiskTune --blend} on a small run (one tuned layer, two folds, one epoch): what it writes,
+ * that the screen serves the blend, and that the category head still reads the shared embedding.
+ */
+class RiskTuneTests {
+
+    private static final SentenceEmbedder embedder = OnnxSentenceEmbedder.standard();
+
+    @TempDir
+    static Path tmp;
+
+    private static Path out;
+    private static String printed;
+
+    private static Path smallTrainingSet(Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("data/risk/train.tsv"));
+        StringBuilder b = new StringBuilder(lines.getFirst()).append('\n');
+        for (int i = 1; i < lines.size(); i += 5) {
+            b.append(lines.get(i)).append('\n');
+        }
+        Path file = dir.resolve("train-small.tsv");
+        Files.writeString(file, b);
+        return file;
+    }
+
+    private static String tune(Path train, Path to) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            RiskTune.main(new String[] {
+                "--data",
+                train.toString(),
+                "--out",
+                to.toString(),
+                "--dev",
+                "src/test/resources/risk/dev-v7.tsv",
+                "--folds",
+                "2",
+                "--layers",
+                "1",
+                "--epochs",
+                "1",
+                "--max-pieces",
+                "48",
+                "--noise",
+                "--blend",
+                "--seed",
+                "5",
+                "--data-version",
+                "test"
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @BeforeAll
+    static void tuneOnce() throws IOException {
+        out = tmp.resolve("model");
+        Files.createDirectories(out);
+        // A head of another kind left in the directory by an earlier run must not survive.
+        Files.writeString(out.resolve(RiskHead.TRIBUO_FILE), "stale");
+        printed = tune(smallTrainingSet(tmp), out);
+    }
+
+    @Test
+    void writesBothHeadsOfTheBlendAndAManifestTheScreenReads() throws IOException {
+        assertThat(out.resolve(RiskHead.TUNED_FILE)).exists();
+        assertThat(out.resolve(RiskHead.MLP_FILE)).exists();
+        assertThat(out.resolve(RiskHead.TRIBUO_FILE)).doesNotExist();
+        String manifest = Files.readString(out.resolve(TrainedRiskModel.MANIFEST_FILE));
+        assertThat(manifest)
+                .contains(
+                        "\"modelFile\": \"risk-head.mlp+risk-encoder.tuned\"",
+                        "\"noisyCopies\": true",
+                        "\"blend\": true",
+                        "\"trainedLayers\": 1",
+                        "\"servedOn\": \"bge-small-en-v15-q\"",
+                        "\"set\": \"dev-v7.tsv\"",
+                        "\"embeddingModel\": \"" + embedder.modelId() + "\"");
+        assertThat(printed)
+                .contains(
+                        "cross-validated, as served:",
+                        "cross-validated after epoch 1",
+                        "the MLP head alone:",
+                        "the blend:");
+
+        TrainedRiskModel model = TrainedRiskModel.load(embedder, out);
+        TrainedRiskModel.Thresholds t = model.thresholds();
+        assertThat(t.high()).isEqualTo(TrainedRiskModel.numberField(manifest, "thresholdHigh"));
+        RiskModel.Rating rating = model.rate("I swallowed every pill in the house an hour ago");
+        assertThat(rating.probability()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void scoresWithItsOwnEncoderNotTheSharedEmbedding() throws IOException {
+        RiskHead head = read(RiskHead.TUNED_FILE);
+        String text = "I have the pills in my hand and I am going to take them tonight";
+        float[] own = head.inputs(embedder, List.of(text)).getFirst();
+        float[] shared = embedder.embed(text);
+        assertThat(head.readsSharedEmbedding()).isFalse();
+        assertThat(own).hasSize(shared.length).isNotEqualTo(shared);
+        assertThat(head.cumulative(own)[0]).isGreaterThanOrEqualTo(head.cumulative(own)[1]);
+    }
+
+    private static RiskHead read(String file) throws IOException {
+        try (InputStream in = Files.newInputStream(out.resolve(file))) {
+            return RiskHead.read(file, in, embedder.dimensions());
+        }
+    }
+
+    @Test
+    void theBlendAveragesTheTwoHeadsEachOnItsOwnInput() throws IOException {
+        RiskHead mlp = read(RiskHead.MLP_FILE);
+        RiskHead tuned = read(RiskHead.TUNED_FILE);
+        RiskHead blend = RiskHead.blend(mlp, tuned);
+        String text = "I have the pills in my hand and I am going to take them tonight";
+
+        float[] input = blend.inputs(embedder, List.of(text)).getFirst();
+        double[] a = mlp.cumulative(embedder.embed(text));
+        double[] b = tuned.cumulative(tuned.inputs(embedder, List.of(text)).getFirst());
+        double[] mean = blend.cumulative(input);
+        for (int c = 0; c < 3; c++) {
+            assertThat(mean[c]).isCloseTo((a[c] + b[c]) / 2, org.assertj.core.api.Assertions.within(1e-6));
+        }
+        assertThat(blend.fileName()).isEqualTo("risk-head.mlp+risk-encoder.tuned");
+        assertThat(blend.readsSharedEmbedding()).isFalse();
+        TrainedRiskModel loaded = TrainedRiskModel.load(embedder, out);
+        assertThat(loaded.rate(text).probability())
+                .as("the screen loads the same blend from the directory")
+                .isCloseTo(
+                        TrainedRiskModel.decide(mean, loaded.thresholds()).probability(),
+                        org.assertj.core.api.Assertions.within(1e-6));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RiskHead.blend(tuned, mlp))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCategoryHeadBesideItReadsTheSharedEmbedding() throws IOException {
+        RiskHead head = RiskHead.blend(read(RiskHead.MLP_FILE), read(RiskHead.TUNED_FILE));
+        CategoryHead categories = CategoryHead.readIfPresent(
+                name -> TrainedRiskModel.class.getResourceAsStream(TrainedRiskModel.RESOURCE_DIR + name));
+        assertThat(categories).isNotNull();
+        // Thresholds at zero: every text is rated IMMINENT, so every rating asks for categories.
+        TrainedRiskModel model =
+                new TrainedRiskModel(embedder, head, new TrainedRiskModel.Thresholds(0, 0, 0, 0), categories);
+        String text = "my dad collapsed in the kitchen and he isn't breathing properly";
+        assertThat(model.rate(text).categories())
+                .isNotEmpty()
+                .isEqualTo(categories.categories(embedder.embed(text), text));
+    }
+
+    @Test
+    void givesTheSameFilesForTheSameSeed() throws IOException {
+        Path again = tmp.resolve("again");
+        tune(smallTrainingSet(tmp), again);
+        for (String file : List.of(RiskHead.TUNED_FILE, RiskHead.MLP_FILE)) {
+            assertThat(Files.readAllBytes(again.resolve(file)))
+                    .as(file)
+                    .isEqualTo(Files.readAllBytes(out.resolve(file)));
+        }
+    }
+}
