@@ -34,6 +34,25 @@ class PhasePolicyTests {
                 false);
     }
 
+    /** A thread in expression after a described, negative turn, with nothing questioned or offered yet. */
+    static ThreadState inExpression(int turnsInPhase, Set<Cue> cuesSeen) {
+        return new ThreadState(
+                Phase.EXPRESSION,
+                turnsInPhase,
+                turnsInPhase + 3,
+                2,
+                true,
+                0,
+                cuesSeen,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                false,
+                "negative",
+                false);
+    }
+
     @Test
     void staysInValidationOnTheFirstTurnEvenWithADistortion() {
         TurnPlan plan = policy.decide(
@@ -214,21 +233,7 @@ class PhasePolicyTests {
     @Test
     void takesUpAStepTheMemberNamesInsteadOfOfferingAnExercise() {
         // Sleep came up earlier, so without the member's own idea the policy would offer a wind-down.
-        ThreadState state = new ThreadState(
-                Phase.EXPRESSION,
-                2,
-                4,
-                2,
-                true,
-                0,
-                Set.of(Cue.SLEEP),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                false,
-                false,
-                "negative",
-                false);
+        ThreadState state = inExpression(2, Set.of(Cue.SLEEP));
 
         TurnPlan plan = policy.decide(
                 state,
@@ -304,21 +309,7 @@ class PhasePolicyTests {
 
     @Test
     void movesOnGentlyWhenExpressionRunsLongWithoutAnythingStuck() {
-        ThreadState state = new ThreadState(
-                Phase.EXPRESSION,
-                PhasePolicy.EXPRESSION_GUARD,
-                8,
-                4,
-                true,
-                0,
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                false,
-                false,
-                "negative",
-                false);
+        ThreadState state = inExpression(PhasePolicy.EXPRESSION_GUARD, Set.of());
 
         TurnPlan plan = policy.decide(
                 state,

@@ -67,9 +67,14 @@ class RiskCommandsTests {
     }
 
     private static Path smallTrainingSet(Path dir) throws IOException {
+        return smallTrainingSet(dir, 4);
+    }
+
+    /** Every {@code step}-th row of {@code data/risk/train.tsv}, as a training file in {@code dir}. */
+    static Path smallTrainingSet(Path dir, int step) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("data/risk/train.tsv"));
         StringBuilder out = new StringBuilder(lines.getFirst()).append('\n');
-        for (int i = 1; i < lines.size(); i += 4) {
+        for (int i = 1; i < lines.size(); i += step) {
             out.append(lines.get(i)).append('\n');
         }
         Path file = dir.resolve("train-small.tsv");

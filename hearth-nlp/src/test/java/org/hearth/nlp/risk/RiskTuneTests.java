@@ -31,17 +31,6 @@ class RiskTuneTests {
     private static Path out;
     private static String printed;
 
-    private static Path smallTrainingSet(Path dir) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("data/risk/train.tsv"));
-        StringBuilder b = new StringBuilder(lines.getFirst()).append('\n');
-        for (int i = 1; i < lines.size(); i += 5) {
-            b.append(lines.get(i)).append('\n');
-        }
-        Path file = dir.resolve("train-small.tsv");
-        Files.writeString(file, b);
-        return file;
-    }
-
     private static String tune(Path train, Path to) {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -83,7 +72,7 @@ class RiskTuneTests {
         Files.createDirectories(out);
         // A head of another kind left in the directory by an earlier run must not survive.
         Files.writeString(out.resolve(RiskHead.TRIBUO_FILE), "stale");
-        printed = tune(smallTrainingSet(tmp), out);
+        printed = tune(RiskCommandsTests.smallTrainingSet(tmp, 5), out);
     }
 
     @Test
@@ -176,7 +165,7 @@ class RiskTuneTests {
     @Test
     void givesTheSameFilesForTheSameSeed() throws IOException {
         Path again = tmp.resolve("again");
-        tune(smallTrainingSet(tmp), again);
+        tune(RiskCommandsTests.smallTrainingSet(tmp, 5), again);
         for (String file : List.of(RiskHead.TUNED_FILE, RiskHead.MLP_FILE)) {
             assertThat(Files.readAllBytes(again.resolve(file)))
                     .as(file)
