@@ -26,19 +26,21 @@ class Understanding {
     }
 
     static TurnUnderstanding of(Analysis analysis, int wordCount, Set<Cue> cues) {
+        String sentiment =
+                TurnUnderstanding.SENTIMENTS.contains(analysis.sentiment()) ? analysis.sentiment() : "neutral";
+        // A message the sentiment head reads as negative is never reflected as joy, neither by its
+        // dominant group nor by a joy label (the policy reflects the strongest label): GoEmotions
+        // counts agreeing ("she's probably right about me") as approval, which groups under joy, and
+        // "that gladness counts" or "there's some warmth in this" is the wrong answer to self-blame.
+        boolean negative = sentiment.equals("negative");
         Map<String, Double> emotions = new HashMap<>();
         for (LabelScore score : analysis.emotions()) {
-            if (Emotions.isLabel(score.label())) {
+            if (Emotions.isLabel(score.label())
+                    && !(negative && Emotions.group(score.label()).equals("joy"))) {
                 emotions.put(score.label(), Math.max(0, Math.min(1, score.score())));
             }
         }
-        String sentiment =
-                TurnUnderstanding.SENTIMENTS.contains(analysis.sentiment()) ? analysis.sentiment() : "neutral";
         // The dominant group is the strongest one the head decided is present, else the strongest.
-        // A message the sentiment head reads as negative is never reflected as joy: GoEmotions counts
-        // agreeing ("she's probably right about me") as approval, which groups under joy, and "there's
-        // some warmth in this" is the wrong answer to self-blame.
-        boolean negative = sentiment.equals("negative");
         String ekman = analysis.ekman().stream()
                 .filter(s -> Emotions.EKMAN_GROUPS.contains(s.label()))
                 .filter(s -> !(negative && s.label().equals("joy")))

@@ -47,6 +47,10 @@ class UnderstandingTests {
 
         assertThat(negative.dominantEkman()).isEqualTo("anger");
         assertThat(positive.dominantEkman()).isEqualTo("joy");
+        // The policy reflects the strongest label: found on the running server, approval (0.49)
+        // made the reply "That gladness counts" after the dominant group had been fixed.
+        assertThat(negative.emotions()).doesNotContainKey("approval");
+        assertThat(positive.emotions()).containsEntry("approval", 0.49);
     }
 
     @Test
