@@ -57,7 +57,10 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                 Thread.ofVirtual().name("risk-model-", 0).factory());
     }
 
-    /** The shipped screen: team lexicon, the trained risk head on the standard embedder, 500 ms timeout. */
+    /**
+     * The shipped screen: team lexicon, the trained risk head (the MLP over the standard embedder
+     * averaged with a head on its own fine-tuned encoder, RISK.md), 500 ms timeout.
+     */
     public static DefaultRiskScreen create() {
         return create(DEFAULT_MODEL_TIMEOUT);
     }

@@ -49,58 +49,70 @@ class RiskScreenGateTests {
     static final double MAX_HARD_NEGATIVE_FPR = 0.05;
 
     /**
-     * Measured on heldout-v2.tsv (0.854, 70/82, after the third lexical pass; 0.841 before), floored:
-     * the clinical target is 0.98 and the gap is open.
+     * Measured on heldout-v2.tsv (0.902, 74/82, with the blended head of the fifth session of
+     * 2026-12-07; 0.854 after the third lexical pass, 0.841 before), floored: the clinical target is
+     * 0.98 and the gap is open.
      */
-    static final double HELDOUT_V2_FLOOR_HIGH = 0.85;
+    static final double HELDOUT_V2_FLOOR_HIGH = 0.90;
 
     /**
-     * Measured on heldout-v2.tsv (0.868, 59/68, once threads were also read whole; 0.853 before),
-     * floored: the clinical target is 0.98 and the gap is open.
+     * Measured on heldout-v2.tsv (0.897, 61/68, with the blended head; 0.868 once threads were also
+     * read whole, 0.853 before), floored: the clinical target is 0.98 and the gap is open.
      */
-    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.86;
+    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.89;
 
-    /** Measured on heldout-v2.tsv (0.065, 16/245), rounded up: the clinical target is 0.05 and the gap is open. */
+    /**
+     * Measured on heldout-v2.tsv (0.065, 16/245, with the blended head as before it), rounded up: the
+     * clinical target is 0.05 and the gap is open.
+     */
     static final double HELDOUT_V2_CEILING_FPR = 0.07;
 
     /** The held-back fifths of the written deliveries, gated pooled. */
     static final List<String> WRITTEN_HELD_BACK = List.of("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv", "dev-v6.tsv");
 
     /**
-     * Measured pooled (0.939, 138/147, since threads are also read whole; 0.912 before that, 0.714
-     * before the third lexical pass, 0.905 before long texts were also read in parts), floored.
+     * Measured pooled (0.932, 137/147, with the blended head; 0.939 with the MLP head alone since
+     * threads are also read whole; 0.912 before that, 0.714 before the third lexical pass, 0.905
+     * before long texts were also read in parts), floored. The rules of the third pass were written
+     * from the MLP head's misses on these rows, which flatters that head here.
      */
     static final double WRITTEN_FLOOR_HIGH = 0.93;
 
     /**
-     * Measured pooled (0.908, 109/120, since threads are also read whole; 0.892 before that, 0.833
-     * before the third lexical pass, 0.883 before parts), floored.
+     * Measured pooled (0.950, 114/120, with the blended head; 0.908 since threads are also read
+     * whole; 0.892 before that, 0.833 before the third lexical pass, 0.883 before parts), floored.
      */
-    static final double WRITTEN_FLOOR_IMMINENT = 0.90;
+    static final double WRITTEN_FLOOR_IMMINENT = 0.95;
 
     /**
-     * Measured pooled (0.110, 38/344, since threads are also read whole: two false alarms traded
-     * for the catches, RISK.md; 0.105 before that, 0.102 before parts), rounded up.
+     * Measured pooled (0.102, 35/344, with the blended head; 0.110 since threads are also read
+     * whole: two false alarms traded for the catches, RISK.md; 0.105 before that, 0.102 before
+     * parts), rounded up.
      */
-    static final double WRITTEN_CEILING_FPR = 0.111;
+    static final double WRITTEN_CEILING_FPR = 0.102;
 
     /** The held-back fifths no rule was written from, gated pooled. */
     static final List<String> UNREAD_HELD_BACK = List.of("dev-v7.tsv", "dev-v8.tsv");
 
     /**
-     * Measured pooled (0.868, 33/38, since threads are also read whole; 0.842 before that, 0.789
-     * before long texts were also read in parts), floored.
+     * Measured pooled (0.895, 34/38, with the blended head; 0.868 since threads are also read whole;
+     * 0.842 before that, 0.789 before long texts were also read in parts), floored.
      */
-    static final double UNREAD_FLOOR_HIGH = 0.86;
-
-    /** Measured pooled (0.826, 19/23), floored. */
-    static final double UNREAD_FLOOR_IMMINENT = 0.82;
+    static final double UNREAD_FLOOR_HIGH = 0.89;
 
     /**
-     * Measured pooled (0.078, 9/116), rounded up; 0.069 (8/116) before long texts were also read in
-     * parts, a false alarm traded knowingly for the catches (RISK.md).
+     * Measured pooled (0.739, 17/23, with the blended head; 0.826, 19/23, with the MLP head alone),
+     * floored. Two IMMINENT rows of these 23 traded knowingly for 26 more HIGH and IMMINENT texts
+     * caught and 7 fewer false alarms on the three independent sets (RISK.md, "A head with its own
+     * encoder").
      */
-    static final double UNREAD_CEILING_FPR = 0.08;
+    static final double UNREAD_FLOOR_IMMINENT = 0.73;
+
+    /**
+     * Measured pooled (0.095, 11/116, with the blended head, two false alarms more: traded as above;
+     * 0.078, 9/116, with the MLP head alone; 0.069 before long texts were also read in parts), rounded up.
+     */
+    static final double UNREAD_CEILING_FPR = 0.095;
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
@@ -165,17 +177,26 @@ class RiskScreenGateTests {
             rows.addAll(RiskDataSet.read(Path.of("src/test/resources/risk", file)));
         }
         RiskMetrics m = RiskMetrics.of(screen, rows);
+        StringBuilder figures = new StringBuilder();
+        for (RiskCategory c : RiskCategory.values()) {
+            figures.append(String.format(
+                    java.util.Locale.ROOT, " %s %.3f/%.3f", c, m.categoryRecall(c), m.categoryPrecision(c)));
+        }
+        System.out.printf(
+                "categories on dev-v3..v8, recall/precision:%s; caught without a category %d, own risk to helper %d%n",
+                figures, m.caughtWithoutCategory(), m.ownRiskToHelper());
         assertThat(m.caughtWithoutCategory())
                 .as("caught at-risk texts without a category")
-                .isLessThanOrEqualTo(18);
+                .isLessThanOrEqualTo(17);
         assertThat(m.ownRiskToHelper())
                 .as("writers at risk sent to the helper protocol")
                 .isLessThanOrEqualTo(2);
         java.util.Map<RiskCategory, Double> floors = java.util.Map.of(
                 RiskCategory.SUICIDE, 0.77,
-                RiskCategory.SELF_HARM, 0.80,
+                // 0.794 with the blended head (one text fewer than the 0.80 of the MLP head alone).
+                RiskCategory.SELF_HARM, 0.79,
                 RiskCategory.HARM_TO_OTHERS, 0.71,
-                RiskCategory.ABUSE, 0.79,
+                RiskCategory.ABUSE, 0.82,
                 RiskCategory.MEDICAL, 0.82,
                 RiskCategory.THIRD_PARTY, 0.57);
         floors.forEach((category, floor) ->
