@@ -12,6 +12,7 @@ import org.hearth.nlp.SentenceEmbedder;
 import org.hearth.nlp.heads.Mlp;
 import org.hearth.nlp.tuned.TunedClassifier;
 import org.hearth.nlp.tuned.TunedWeights;
+import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -50,6 +51,14 @@ interface RiskHead {
     /** Whether {@link #inputs} are the shared embedding, which the category head reads as well. */
     default boolean readsSharedEmbedding() {
         return true;
+    }
+
+    /**
+     * The shared sentence embedding held in what {@link #inputs} gave for a text, so the category
+     * head need not embed the text again; null when the head read none.
+     */
+    default float @Nullable [] sharedEmbedding(float[] input) {
+        return input;
     }
 
     /** The name of the file {@link #write} writes. */
@@ -140,6 +149,11 @@ interface RiskHead {
             }
 
             @Override
+            public float @Nullable [] sharedEmbedding(float[] input) {
+                return null;
+            }
+
+            @Override
             public String fileName() {
                 return TUNED_FILE;
             }
@@ -193,6 +207,11 @@ interface RiskHead {
             @Override
             public boolean readsSharedEmbedding() {
                 return false;
+            }
+
+            @Override
+            public float[] sharedEmbedding(float[] input) {
+                return Arrays.copyOfRange(input, 0, input.length / 2);
             }
 
             @Override

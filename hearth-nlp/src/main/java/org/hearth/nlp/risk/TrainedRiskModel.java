@@ -260,7 +260,8 @@ final class TrainedRiskModel implements RiskModel {
         if (categories == null || !rating.level().atLeast(RiskLevel.MODERATE)) {
             return rating;
         }
-        float[] vector = head.readsSharedEmbedding() ? headInput : embedder.embed(text);
+        float[] shared = head.sharedEmbedding(headInput);
+        float[] vector = shared != null ? shared : embedder.embed(text);
         return new Rating(rating.level(), rating.probability(), categories.categories(vector, text));
     }
 
