@@ -75,6 +75,12 @@ public final class RiskTrain {
     /** The veto ceiling never exceeds this: a head this sure always overrules a lexical frame. */
     static final double MAX_VETO_CEILING = 0.99;
 
+    /** The MODERATE cut-off unless chosen by cross-validation: only a sure head flags on its own. */
+    static final double MODERATE_TOP = 0.99;
+
+    /** {@code --threshold-moderate cv}: the MODERATE cut-off is chosen by cross-validation too. */
+    static final double MODERATE_BY_CV = -1;
+
     record Options(
             List<Path> data,
             Path out,
@@ -115,7 +121,7 @@ public final class RiskTrain {
         double targetRecall = 0.98;
         double minThreshold = 0.2;
         double maxFpr = 0.05;
-        double thresholdModerate = 0.99;
+        double thresholdModerate = MODERATE_TOP;
         String dataVersion = "1";
         Path cache = null;
         List<Path> trainOnly = new ArrayList<>();
@@ -133,7 +139,7 @@ public final class RiskTrain {
                 case "--target-recall" -> targetRecall = Double.parseDouble(args[++i]);
                 case "--min-threshold" -> minThreshold = Double.parseDouble(args[++i]);
                 case "--max-fpr" -> maxFpr = Double.parseDouble(args[++i]);
-                case "--threshold-moderate", "--threshold" -> thresholdModerate = Double.parseDouble(args[++i]);
+                case "--threshold-moderate", "--threshold" -> thresholdModerate = moderateOption(args[++i]);
                 case "--data-version" -> dataVersion = args[++i];
                 case "--cache" -> cache = outPath(args[++i]);
                 case "--train-only" -> trainOnly.add(CommandPaths.resolve(args[++i]));
@@ -526,8 +532,61 @@ public final class RiskTrain {
         return RiskLevel.max(lex.level(), r.level());
     }
 
-    /** Chooses the thresholds and the veto ceiling as the class comment says. */
+    /** {@code --threshold-moderate}: a cut-off, or {@code cv} for {@link #MODERATE_BY_CV}. */
+    static double moderateOption(String arg) {
+        return arg.equals("cv") ? MODERATE_BY_CV : Double.parseDouble(arg);
+    }
+
+    /**
+     * Chooses the thresholds and the veto ceiling as the class comment says; a {@code moderate} of
+     * {@link #MODERATE_BY_CV} chooses the MODERATE cut-off too ({@link #moderateCurve}).
+     */
     static TrainedRiskModel.Thresholds choose(
+            List<Labelled> rows,
+            double[][] cv,
+            LexicalView[] lex,
+            double target,
+            double floor,
+            double maxFpr,
+            double moderate) {
+        if (moderate == MODERATE_BY_CV) {
+            List<TrainedRiskModel.Thresholds> curve = moderateCurve(rows, cv, lex, target, floor, maxFpr);
+            return curve.getLast();
+        }
+        return chooseAt(rows, cv, lex, target, floor, maxFpr, moderate);
+    }
+
+    /**
+     * The thresholds at each MODERATE cut-off from {@link #MODERATE_TOP} down in steps of 0.01,
+     * as long as the replayed screen keeps every HIGH and IMMINENT catch it makes at the top one and
+     * stays within the false-positive budget; the last is the chosen one. The gated levels come
+     * first: a MODERATE catch is never bought with a HIGH or IMMINENT one, and a false alarm a
+     * lower cut-off adds must fit the budget the HIGH and IMMINENT thresholds left.
+     */
+    static List<TrainedRiskModel.Thresholds> moderateCurve(
+            List<Labelled> rows, double[][] cv, LexicalView[] lex, double target, double floor, double maxFpr) {
+        List<TrainedRiskModel.Thresholds> curve = new ArrayList<>();
+        TrainedRiskModel.Thresholds top = chooseAt(rows, cv, lex, target, floor, maxFpr, MODERATE_TOP);
+        curve.add(top);
+        RiskMetrics atTop = metrics(rows, cv, lex, top);
+        for (int step = 98; step >= Math.ceil(floor * 100); step--) {
+            TrainedRiskModel.Thresholds t = chooseAt(rows, cv, lex, target, floor, maxFpr, step / 100.0);
+            RiskMetrics m = metrics(rows, cv, lex, t);
+            // Double.compare: a level without rows has a recall of NaN at every cut-off alike.
+            boolean keeps = Double.compare(m.recallAtOrAbove(RiskLevel.HIGH), atTop.recallAtOrAbove(RiskLevel.HIGH))
+                            >= 0
+                    && Double.compare(m.recallAtOrAbove(RiskLevel.IMMINENT), atTop.recallAtOrAbove(RiskLevel.IMMINENT))
+                            >= 0
+                    && m.falsePositiveRate() <= maxFpr;
+            if (!keeps) {
+                break;
+            }
+            curve.add(t);
+        }
+        return curve;
+    }
+
+    private static TrainedRiskModel.Thresholds chooseAt(
             List<Labelled> rows,
             double[][] cv,
             LexicalView[] lex,
@@ -619,12 +678,17 @@ public final class RiskTrain {
     /** Figures of the replayed screen over cross-validated ratings. */
     static String figures(
             List<Labelled> rows, double[][] cv, LexicalView[] lex, TrainedRiskModel.@Nullable Thresholds t) {
+        return summary(metrics(rows, cv, lex, t));
+    }
+
+    static RiskMetrics metrics(
+            List<Labelled> rows, double[][] cv, LexicalView[] lex, TrainedRiskModel.@Nullable Thresholds t) {
         RiskMetrics m = new RiskMetrics();
         for (int i = 0; i < rows.size(); i++) {
             RiskLevel level = t == null ? lex[i].level() : combined(lex[i], cv[i], t);
             m.add(rows.get(i).asRow("cv-" + i), new Screening(level, Set.of(), List.of(), false));
         }
-        return summary(m);
+        return m;
     }
 
     static String summary(RiskMetrics m) {

@@ -29,12 +29,16 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code RiskTune --data <tsv or dir>... [--train-only <tsv or dir>]... --out <dir> [--dev <tsv>]...
  * [--seed N] [--folds K] [--max-fpr F] [--target-recall R] [--min-threshold T]
  * [--threshold-moderate T] [--layers L] [--epochs E] [--batch B] [--lr R] [--head-lr R]
- * [--dropout P] [--max-pieces N] [--noise] [--blend] [--cache <dir>] [--data-version V]}
+ * [--dropout P] [--max-pieces N] [--noise] [--blend] [--cache <dir>] [--data-version V]
+ * [--ratings <file>]}
  *
  * <p>{@code --noise} trains every row also as a noisy copy, as {@code RiskTrain --noise} does.
  * {@code --blend} trains the shipped kind of MLP head over the shared embedding on the same rows and
  * folds ({@code --cache} keeps its embeddings) and ships the mean of the two heads' probabilities,
- * with thresholds chosen on the mean.
+ * with thresholds chosen on the mean. {@code --threshold-moderate cv} chooses the MODERATE cut-off
+ * by cross-validation ({@link RiskTrain#moderateCurve}) and prints every step of it. {@code
+ * --ratings} writes the cross-validated ratings to a file, or reads them from it when it exists, so
+ * the thresholds can be chosen again without the folds' training.
  */
 public final class RiskTune {
 
@@ -54,6 +58,7 @@ public final class RiskTune {
             boolean blend,
             String dataVersion,
             @Nullable Path cache,
+            @Nullable Path ratings,
             EncoderTuning.Settings settings) {}
 
     public static void main(String[] args) throws IOException {
@@ -66,7 +71,8 @@ public final class RiskTune {
         double maxFpr = 0.05;
         double targetRecall = 0.98;
         double minThreshold = 0.2;
-        double thresholdModerate = 0.99;
+        double thresholdModerate = RiskTrain.MODERATE_TOP;
+        Path ratings = null;
         boolean noise = false;
         boolean blend = false;
         String dataVersion = "1";
@@ -89,7 +95,8 @@ public final class RiskTune {
                 case "--max-fpr" -> maxFpr = Double.parseDouble(args[++i]);
                 case "--target-recall" -> targetRecall = Double.parseDouble(args[++i]);
                 case "--min-threshold" -> minThreshold = Double.parseDouble(args[++i]);
-                case "--threshold-moderate" -> thresholdModerate = Double.parseDouble(args[++i]);
+                case "--threshold-moderate" -> thresholdModerate = RiskTrain.moderateOption(args[++i]);
+                case "--ratings" -> ratings = CommandPaths.resolve(args[++i]);
                 case "--noise" -> noise = true;
                 case "--blend" -> blend = true;
                 case "--cache" -> cache = CommandPaths.resolve(args[++i]);
@@ -129,6 +136,7 @@ public final class RiskTune {
                 blend,
                 dataVersion,
                 cache,
+                ratings,
                 settings));
     }
 
@@ -147,8 +155,110 @@ public final class RiskTune {
         for (Path p : o.trainOnly()) {
             extra.addAll(RiskTrain.readTrain(p));
         }
-        long seed = o.settings().seed();
         RiskTrain.LexicalView[] lex = RiskTrain.lexicalViews(rows);
+        Path ratings = o.ratings();
+        boolean reuse = ratings != null && Files.exists(ratings);
+        double[][] own;
+        double[][] sharedCv = null;
+        if (reuse) {
+            double[][][] read = readRatings(ratings, rows, o.blend());
+            own = read[0];
+            sharedCv = read[1];
+            System.out.printf("cross-validated ratings read from %s%n", ratings);
+        } else {
+            own = crossValidate(o, rows, extra, lex);
+        }
+        TrainedRiskModel.Thresholds ownT = choose(o, rows, own, lex);
+        System.out.printf(
+                "cross-validated, as served: %s at %s; lexical alone %s%n",
+                RiskTrain.figures(rows, own, lex, ownT), describe(ownT), RiskTrain.figures(rows, own, lex, null));
+        SharedHead shared = o.blend() ? sharedHead(o, rows, extra, sharedCv == null) : null;
+        if (shared != null) {
+            sharedCv = sharedCv == null ? shared.cv() : sharedCv;
+            TrainedRiskModel.Thresholds alone = choose(o, rows, sharedCv, lex);
+            System.out.printf(
+                    "cross-validated, the MLP head alone: %s at %s%n",
+                    RiskTrain.figures(rows, sharedCv, lex, alone), describe(alone));
+        }
+        if (ratings != null && !reuse) {
+            writeRatings(ratings, rows, own, sharedCv);
+        }
+        double[][] cv = sharedCv == null ? own : mean(own, sharedCv);
+        if (o.thresholdModerate() == RiskTrain.MODERATE_BY_CV) {
+            for (TrainedRiskModel.Thresholds step :
+                    RiskTrain.moderateCurve(rows, cv, lex, o.targetRecall(), o.minThreshold(), o.maxFpr())) {
+                System.out.printf(
+                        "  MODERATE cut-off %.2f: %s at %s%n",
+                        step.moderate(), RiskTrain.figures(rows, cv, lex, step), describe(step));
+            }
+        }
+        TrainedRiskModel.Thresholds t = choose(o, rows, cv, lex);
+        if (shared != null) {
+            System.out.printf(
+                    "cross-validated, the blend: %s at %s%n", RiskTrain.figures(rows, cv, lex, t), describe(t));
+        }
+
+        List<RiskTrain.Labelled> all = new ArrayList<>();
+        extra.stream().filter(RiskTrain::trainable).forEach(all::add);
+        rows.stream().filter(RiskTrain::trainable).forEach(all::add);
+        TunedWeights weights = fit(o, all, List.of(), (epoch, scores) -> {});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        weights.write(bytes);
+        RiskHead tuned = RiskHead.tuned(bytes.toByteArray());
+        RiskHead head = shared == null ? tuned : RiskHead.blend(shared.all(), tuned);
+        RiskTrain.writeHead(head, o.out());
+        SentenceEmbedder embedder = OnnxSentenceEmbedder.standard();
+        List<String> devFigures = RiskTrain.devFigures(new TrainedRiskModel(embedder, head, t), o.dev());
+        devFigures.forEach(System.out::println);
+        List<String> files = new ArrayList<>();
+        o.data().forEach(p -> files.add("hearth-nlp/data/risk/" + p.getFileName()));
+        o.trainOnly()
+                .forEach(
+                        p -> files.add("hearth-nlp/" + RiskTrain.hearthNlpRelative(p) + " (trained on, not replayed)"));
+        Map<String, Object> hyper = new LinkedHashMap<>(o.settings().asMap());
+        hyper.put("folds", o.folds());
+        hyper.put("targetRecall", o.targetRecall());
+        hyper.put("minThreshold", o.minThreshold());
+        hyper.put("maxFpr", o.maxFpr());
+        hyper.put("noisyCopies", o.noise());
+        hyper.put("blend", o.blend());
+        hyper.put(
+                "moderateCutOff",
+                o.thresholdModerate() == RiskTrain.MODERATE_BY_CV ? "cross-validated" : o.thresholdModerate());
+        hyper.put("base", BASE);
+        hyper.put("servedOn", SERVED);
+        String manifest = RiskTrain.manifest(
+                (shared == null ? "" : "the mean of the shipped MLP head (" + SHARED_SPEC.describe() + ") and a ")
+                        + "fine-tuned encoder, top " + o.settings().trainedLayers()
+                        + " layers, three ordinal sigmoids on [CLS]",
+                head.fileName(),
+                new RiskTrain.ManifestData(
+                        o.dataVersion(),
+                        files,
+                        rows.size(),
+                        all.size(),
+                        rows.stream().filter(RiskTrain.Labelled::hardNegative).count()),
+                o.settings().seed(),
+                json(hyper),
+                t,
+                embedder,
+                new String[] {
+                    RiskTrain.figures(rows, cv, lex, null),
+                    RiskTrain.figures(rows, cv, lex, t),
+                    RiskTrain.figures(
+                            rows, cv, lex, new TrainedRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0))
+                },
+                devFigures);
+        Files.writeString(o.out().resolve(TrainedRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
+        System.out.printf(
+                "wrote %s (%d bytes) and %s%n", head.fileName(), bytes.size(), TrainedRiskModel.MANIFEST_FILE);
+    }
+
+    /** Every row's cumulative probabilities from the fold that did not train on it, as served. */
+    private static double[][] crossValidate(
+            Options o, List<RiskTrain.Labelled> rows, List<RiskTrain.Labelled> extra, RiskTrain.LexicalView[] lex)
+            throws IOException {
+        long seed = o.settings().seed();
         int epochs = o.settings().epochs();
         double[][][] cvByEpoch = new double[epochs][rows.size()][];
         double[][] cv = new double[rows.size()][];
@@ -185,75 +295,63 @@ public final class RiskTune {
                     "cross-validated after epoch %d (training's full precision): %s at %s%n",
                     e + 1, RiskTrain.figures(rows, cvByEpoch[e], lex, t), describe(t));
         }
-        TrainedRiskModel.Thresholds own = choose(o, rows, cv, lex);
-        System.out.printf(
-                "cross-validated, as served: %s at %s; lexical alone %s%n",
-                RiskTrain.figures(rows, cv, lex, own), describe(own), RiskTrain.figures(rows, cv, lex, null));
-        SharedHead shared = o.blend() ? sharedHead(o, rows, extra) : null;
-        if (shared != null) {
-            TrainedRiskModel.Thresholds alone = choose(o, rows, shared.cv(), lex);
-            System.out.printf(
-                    "cross-validated, the MLP head alone: %s at %s%n",
-                    RiskTrain.figures(rows, shared.cv(), lex, alone), describe(alone));
-            cv = mean(cv, shared.cv());
-        }
-        TrainedRiskModel.Thresholds t = shared == null ? own : choose(o, rows, cv, lex);
-        if (shared != null) {
-            System.out.printf(
-                    "cross-validated, the blend: %s at %s%n", RiskTrain.figures(rows, cv, lex, t), describe(t));
-        }
+        return cv;
+    }
 
-        List<RiskTrain.Labelled> all = new ArrayList<>();
-        extra.stream().filter(RiskTrain::trainable).forEach(all::add);
-        rows.stream().filter(RiskTrain::trainable).forEach(all::add);
-        TunedWeights weights = fit(o, all, List.of(), (epoch, scores) -> {});
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        weights.write(bytes);
-        RiskHead tuned = RiskHead.tuned(bytes.toByteArray());
-        RiskHead head = shared == null ? tuned : RiskHead.blend(shared.all(), tuned);
-        RiskTrain.writeHead(head, o.out());
-        SentenceEmbedder embedder = OnnxSentenceEmbedder.standard();
-        List<String> devFigures = RiskTrain.devFigures(new TrainedRiskModel(embedder, head, t), o.dev());
-        devFigures.forEach(System.out::println);
-        List<String> files = new ArrayList<>();
-        o.data().forEach(p -> files.add("hearth-nlp/data/risk/" + p.getFileName()));
-        o.trainOnly()
-                .forEach(
-                        p -> files.add("hearth-nlp/" + RiskTrain.hearthNlpRelative(p) + " (trained on, not replayed)"));
-        Map<String, Object> hyper = new LinkedHashMap<>(o.settings().asMap());
-        hyper.put("folds", o.folds());
-        hyper.put("targetRecall", o.targetRecall());
-        hyper.put("minThreshold", o.minThreshold());
-        hyper.put("maxFpr", o.maxFpr());
-        hyper.put("noisyCopies", o.noise());
-        hyper.put("blend", o.blend());
-        hyper.put("base", BASE);
-        hyper.put("servedOn", SERVED);
-        String manifest = RiskTrain.manifest(
-                (shared == null ? "" : "the mean of the shipped MLP head (" + SHARED_SPEC.describe() + ") and a ")
-                        + "fine-tuned encoder, top " + o.settings().trainedLayers()
-                        + " layers, three ordinal sigmoids on [CLS]",
-                head.fileName(),
-                new RiskTrain.ManifestData(
-                        o.dataVersion(),
-                        files,
-                        rows.size(),
-                        all.size(),
-                        rows.stream().filter(RiskTrain.Labelled::hardNegative).count()),
-                o.settings().seed(),
-                json(hyper),
-                t,
-                embedder,
-                new String[] {
-                    RiskTrain.figures(rows, cv, lex, null),
-                    RiskTrain.figures(rows, cv, lex, t),
-                    RiskTrain.figures(
-                            rows, cv, lex, new TrainedRiskModel.Thresholds(t.moderate(), t.high(), t.imminent(), 0))
-                },
-                devFigures);
-        Files.writeString(o.out().resolve(TrainedRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
-        System.out.printf(
-                "wrote %s (%d bytes) and %s%n", head.fileName(), bytes.size(), TrainedRiskModel.MANIFEST_FILE);
+    /**
+     * {@code --ratings}: the cross-validated ratings, one row per training row (its level, then the
+     * tuned head's three probabilities and, for a blend, the MLP head's), so the thresholds can be
+     * chosen again without training the folds again.
+     */
+    static void writeRatings(Path file, List<RiskTrain.Labelled> rows, double[][] own, double @Nullable [][] shared)
+            throws IOException {
+        StringBuilder b = new StringBuilder("level\ttuned\tshared\n");
+        for (int i = 0; i < rows.size(); i++) {
+            b.append(rows.get(i).level()).append('\t').append(joined(own[i])).append('\t');
+            b.append(shared == null ? "" : joined(shared[i])).append('\n');
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, b, StandardCharsets.UTF_8);
+    }
+
+    static double[][][] readRatings(Path file, List<RiskTrain.Labelled> rows, boolean blend) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() != rows.size() + 1) {
+            throw new IOException(file + " holds " + (lines.size() - 1) + " ratings for " + rows.size() + " rows");
+        }
+        double[][] own = new double[rows.size()][];
+        double[][] shared = blend ? new double[rows.size()][] : null;
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = lines.get(i + 1).split("\t", -1);
+            if (!f[0].equals(rows.get(i).level().name())) {
+                throw new IOException(file + " line " + (i + 2) + " is not the rating of the same row");
+            }
+            own[i] = parsed(f[1]);
+            if (shared != null) {
+                if (f[2].isEmpty()) {
+                    throw new IOException(file + " holds no MLP ratings for a blend");
+                }
+                shared[i] = parsed(f[2]);
+            }
+        }
+        return new double[][][] {own, shared};
+    }
+
+    private static String joined(double[] p) {
+        StringBuilder b = new StringBuilder();
+        for (double v : p) {
+            b.append(b.isEmpty() ? "" : " ").append(v);
+        }
+        return b.toString();
+    }
+
+    private static double[] parsed(String s) {
+        String[] parts = s.split(" ");
+        double[] p = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            p[i] = Double.parseDouble(parts[i]);
+        }
+        return p;
     }
 
     /** A flat map of numbers, booleans and strings as a JSON object, in its order. */
@@ -270,14 +368,18 @@ public final class RiskTune {
         return b.append('}').toString();
     }
 
-    /** An MLP head over the shared embedding: its cross-validated probabilities and the head trained on all rows. */
-    record SharedHead(double[][] cv, RiskHead all) {}
+    /**
+     * An MLP head over the shared embedding: its cross-validated probabilities (unless they were not
+     * asked for) and the head trained on all rows.
+     */
+    record SharedHead(double @Nullable [][] cv, RiskHead all) {}
 
     /**
      * The shipped kind of MLP head ({@code RiskTrain --algorithm mlp --noise} with its defaults) on
      * the same rows and the same folds (the fold of a row depends only on its text and the seed).
      */
-    static SharedHead sharedHead(Options o, List<RiskTrain.Labelled> rows, List<RiskTrain.Labelled> extra) {
+    static SharedHead sharedHead(
+            Options o, List<RiskTrain.Labelled> rows, List<RiskTrain.Labelled> extra, boolean crossValidate) {
         long seed = o.settings().seed();
         RiskTrain.Options ro = new RiskTrain.Options(
                 o.data(),
@@ -306,16 +408,18 @@ public final class RiskTune {
         float[][] noisy = RiskTrain.noisyVectors(ro, e, rows, 0);
         float[][] extraVectors = RiskTrain.vectors(ro, e, extra);
         float[][] extraNoisy = RiskTrain.noisyVectors(ro, e, extra, rows.size());
-        double[][] cv = RiskTrain.crossValidate(
-                rows,
-                vectors,
-                noisy,
-                RiskTrain.partVectors(ro, e, rows),
-                extra,
-                extraVectors,
-                extraNoisy,
-                spec,
-                o.folds());
+        double[][] cv = crossValidate
+                ? RiskTrain.crossValidate(
+                        rows,
+                        vectors,
+                        noisy,
+                        RiskTrain.partVectors(ro, e, rows),
+                        extra,
+                        extraVectors,
+                        extraNoisy,
+                        spec,
+                        o.folds())
+                : null;
         return new SharedHead(cv, RiskTrain.fitAll(rows, vectors, noisy, extra, extraVectors, extraNoisy, spec));
     }
 

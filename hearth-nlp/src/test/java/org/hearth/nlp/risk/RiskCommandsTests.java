@@ -395,6 +395,49 @@ class RiskCommandsTests {
     }
 
     @Test
+    void lowersTheModerateCutOffOnlyWhileItCostsNoHighCatchAndFitsTheBudget() {
+        List<RiskTrain.Labelled> rows = new java.util.ArrayList<>(List.of(
+                row(RiskLevel.HIGH, false),
+                row(RiskLevel.HIGH, false),
+                row(RiskLevel.MODERATE, false),
+                row(RiskLevel.MODERATE, false),
+                row(RiskLevel.MODERATE, false)));
+        List<double[]> cv = new java.util.ArrayList<>(List.of(
+                new double[] {0.95, 0.9, 0.1},
+                new double[] {0.9, 0.8, 0.1},
+                new double[] {0.97, 0.3, 0},
+                new double[] {0.9, 0.3, 0},
+                new double[] {0.6, 0.2, 0}));
+        // Ten hard negatives: one the head finds fairly worrying at MODERATE, nine calm ones.
+        for (int i = 0; i < 10; i++) {
+            rows.add(row(RiskLevel.NONE, true));
+            cv.add(i == 0 ? new double[] {0.85, 0.3, 0} : new double[] {0.1, 0.1, 0});
+        }
+        double[][] ratings = cv.toArray(new double[0][]);
+        RiskTrain.LexicalView[] lex = new RiskTrain.LexicalView[rows.size()];
+        java.util.Arrays.fill(lex, new RiskTrain.LexicalView(RiskLevel.NONE, false));
+
+        List<TrainedRiskModel.Thresholds> curve = RiskTrain.moderateCurve(rows, ratings, lex, 1.0, 0.2, 0.05);
+        assertThat(curve.getFirst().moderate()).isEqualTo(0.99);
+        // At 0.85 the worrying hard negative would make the false-positive rate 0.1, over the budget.
+        assertThat(curve.getLast().moderate()).isEqualTo(0.86);
+        assertThat(curve).allSatisfy(t -> assertThat(t.high()).isEqualTo(0.8));
+        assertThat(RiskTrain.metrics(rows, ratings, lex, curve.getFirst()).recallAtOrAbove(RiskLevel.MODERATE))
+                .isZero();
+        assertThat(RiskTrain.metrics(rows, ratings, lex, curve.getLast()).recallAtOrAbove(RiskLevel.MODERATE))
+                .isEqualTo(2 / 3.0);
+        assertThat(RiskTrain.choose(rows, ratings, lex, 1.0, 0.2, 0.05, RiskTrain.MODERATE_BY_CV))
+                .isEqualTo(curve.getLast());
+        // With room for that one false alarm it goes on down to the floor, catching the third.
+        assertThat(RiskTrain.moderateCurve(rows, ratings, lex, 1.0, 0.2, 0.1)
+                        .getLast()
+                        .moderate())
+                .isEqualTo(0.2);
+        assertThat(RiskTrain.moderateOption("cv")).isEqualTo(RiskTrain.MODERATE_BY_CV);
+        assertThat(RiskTrain.moderateOption("0.9")).isEqualTo(0.9);
+    }
+
+    @Test
     void theCrossValidatedReplayReadsALongRowsPartsAsTheScreenDoes() {
         // Forty IMMINENT rows at one point and forty NONE rows at another; one more IMMINENT row sits
         // with the NONE rows as a whole, but one of its parts sits with the IMMINENT rows.

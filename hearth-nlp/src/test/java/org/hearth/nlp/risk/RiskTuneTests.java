@@ -31,33 +31,36 @@ class RiskTuneTests {
     private static Path out;
     private static String printed;
 
-    private static String tune(Path train, Path to) {
+    private static String tune(Path train, Path to, String... more) {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            RiskTune.main(new String[] {
-                "--data",
-                train.toString(),
-                "--out",
-                to.toString(),
-                "--dev",
-                "src/test/resources/risk/dev-v7.tsv",
-                "--folds",
-                "2",
-                "--layers",
-                "1",
-                "--epochs",
-                "1",
-                "--max-pieces",
-                "48",
-                "--noise",
-                "--blend",
-                "--seed",
-                "5",
-                "--data-version",
-                "test"
-            });
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "--data",
+                    train.toString(),
+                    "--out",
+                    to.toString(),
+                    "--dev",
+                    "src/test/resources/risk/dev-v7.tsv",
+                    "--folds",
+                    "2",
+                    "--layers",
+                    "1",
+                    "--epochs",
+                    "1",
+                    "--max-pieces",
+                    "48",
+                    "--noise",
+                    "--blend",
+                    "--seed",
+                    "5",
+                    "--data-version",
+                    "test",
+                    "--threshold-moderate",
+                    "cv"));
+            args.addAll(List.of(more));
+            RiskTune.main(args.toArray(String[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -72,7 +75,11 @@ class RiskTuneTests {
         Files.createDirectories(out);
         // A head of another kind left in the directory by an earlier run must not survive.
         Files.writeString(out.resolve(RiskHead.TRIBUO_FILE), "stale");
-        printed = tune(RiskCommandsTests.smallTrainingSet(tmp, 5), out);
+        printed = tune(
+                RiskCommandsTests.smallTrainingSet(tmp, 5),
+                out,
+                "--ratings",
+                ratings().toString());
     }
 
     @Test
@@ -153,19 +160,69 @@ class RiskTuneTests {
         CategoryHead categories = CategoryHead.readIfPresent(
                 name -> TrainedRiskModel.class.getResourceAsStream(TrainedRiskModel.RESOURCE_DIR + name));
         assertThat(categories).isNotNull();
+        CountingEmbedder counting = new CountingEmbedder();
         // Thresholds at zero: every text is rated IMMINENT, so every rating asks for categories.
         TrainedRiskModel model =
-                new TrainedRiskModel(embedder, head, new TrainedRiskModel.Thresholds(0, 0, 0, 0), categories);
+                new TrainedRiskModel(counting, head, new TrainedRiskModel.Thresholds(0, 0, 0, 0), categories);
         String text = "my dad collapsed in the kitchen and he isn't breathing properly";
         assertThat(model.rate(text).categories())
                 .isNotEmpty()
                 .isEqualTo(categories.categories(embedder.embed(text), text));
+        // The category head takes the shared half of the blend's input: the text is embedded once.
+        assertThat(counting.texts).isEqualTo(1);
+    }
+
+    /** The standard embedder, counting the texts it embeds. */
+    private static final class CountingEmbedder implements SentenceEmbedder {
+        int texts;
+
+        @Override
+        public String modelId() {
+            return embedder.modelId();
+        }
+
+        @Override
+        public int dimensions() {
+            return embedder.dimensions();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            texts++;
+            return embedder.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> all) {
+            texts += all.size();
+            return embedder.embedAll(all);
+        }
+    }
+
+    private static Path ratings() {
+        return tmp.resolve("ratings.tsv");
     }
 
     @Test
-    void givesTheSameFilesForTheSameSeed() throws IOException {
-        Path again = tmp.resolve("again");
-        tune(RiskCommandsTests.smallTrainingSet(tmp, 5), again);
+    void givesTheSameFilesForTheSameSeedAndChoosesTheCutOffsAgainFromSavedRatings() throws IOException {
+        assertThat(printed).contains("MODERATE cut-off 0.99:");
+        assertThat(Files.readAllLines(ratings()))
+                .hasSize(1 + RiskTrain.readTrain(tmp.resolve("train-small.tsv")).size());
+        Path again = tmp.resolve("from-ratings");
+        String second = tune(
+                RiskCommandsTests.smallTrainingSet(tmp, 5),
+                again,
+                "--ratings",
+                ratings().toString());
+        assertThat(second).contains("cross-validated ratings read from").doesNotContain("fold 1 of 2");
+        String manifest = Files.readString(out.resolve(TrainedRiskModel.MANIFEST_FILE));
+        String reread = Files.readString(again.resolve(TrainedRiskModel.MANIFEST_FILE));
+        for (String field : List.of("thresholdModerate", "thresholdHigh", "thresholdImminent", "vetoCeiling")) {
+            assertThat(TrainedRiskModel.numberField(reread, field))
+                    .as(field)
+                    .isEqualTo(TrainedRiskModel.numberField(manifest, field));
+        }
+        assertThat(manifest).contains("\"moderateCutOff\": \"cross-validated\"");
         for (String file : List.of(RiskHead.TUNED_FILE, RiskHead.MLP_FILE)) {
             assertThat(Files.readAllBytes(again.resolve(file)))
                     .as(file)
