@@ -22,6 +22,12 @@ public final class ReplyRealizer {
     /** The topic of variants written for a step the member named themselves ({@link Transition#OWN_STEP}). */
     static final String OWN_STEP_TOPIC = "own-step";
 
+    /**
+     * The topic of summaries for a thread in which the member named a step or took one up: never
+     * "maybe it's a good moment to think about one small step" to someone who has just chosen one.
+     */
+    static final String STEP_CHOSEN_TOPIC = "step-chosen";
+
     private final ResponseLibrary library;
     private final ExerciseCatalogue exercises;
 
@@ -91,6 +97,14 @@ public final class ReplyRealizer {
                     topics.add(plan.exerciseId());
                     topics.add(ResponseLibrary.ANY_EXERCISE);
                 }
+            }
+            case SUMMARISE -> {
+                ThreadState next = plan.next();
+                if (next.cuesSeen().contains(Cue.OWN_STEP) || next.actionAccepted()) {
+                    topics.add(STEP_CHOSEN_TOPIC);
+                }
+                topics.add(plan.emotion());
+                topics.add(Emotions.group(plan.emotion()));
             }
             default -> {
                 if (plan.transition() == Transition.OWN_STEP) {

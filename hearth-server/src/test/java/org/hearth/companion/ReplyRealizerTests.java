@@ -88,6 +88,63 @@ class ReplyRealizerTests {
     }
 
     @Test
+    void aGoodbyeAfterTheMemberChoseAStepSummarisesTheStepNotTheSearchForOne() {
+        ThreadState named = new ThreadState(
+                Phase.ACTION,
+                2,
+                6,
+                2,
+                true,
+                1,
+                java.util.Set.of(Cue.OWN_STEP),
+                java.util.Set.of(),
+                java.util.Set.of(),
+                java.util.Set.of(),
+                false,
+                false,
+                "negative",
+                false);
+        ThreadState accepted = new ThreadState(
+                Phase.ACTION,
+                2,
+                6,
+                2,
+                true,
+                1,
+                java.util.Set.of(),
+                java.util.Set.of(),
+                java.util.Set.of(),
+                java.util.Set.of("box-breathing"),
+                true,
+                true,
+                "neutral",
+                false);
+        for (ThreadState next : List.of(named, accepted)) {
+            TurnPlan goodbye = new TurnPlan(
+                    Phase.ACTION,
+                    Transition.STAY,
+                    List.of(DialogueAct.SUMMARISE, DialogueAct.FAREWELL),
+                    "sadness",
+                    null,
+                    null,
+                    false,
+                    next);
+            for (long seed = 0; seed < 10; seed++) {
+                Reply reply = realizer.realize(goodbye, seed, List.of(), null);
+                assertThat(ids(DialogueAct.SUMMARISE, Phase.ACTION, ReplyRealizer.STEP_CHOSEN_TOPIC))
+                        .contains(reply.variantIds().getFirst());
+                assertThat(reply.text()).doesNotContain("something small and concrete", "think about one small step");
+            }
+        }
+        // A thread without a step still gets the summaries that look for one.
+        TurnPlan searching = plan(Phase.ACTION, "sadness", DialogueAct.SUMMARISE, DialogueAct.FAREWELL);
+        assertThat(ids(DialogueAct.SUMMARISE, Phase.ACTION, null))
+                .contains(realizer.realize(searching, 3, List.of(), null)
+                        .variantIds()
+                        .getFirst());
+    }
+
+    @Test
     void prefersWordingWrittenForThePhase() {
         Reply reply = realizer.realize(plan(Phase.REFRAMING, "sadness", DialogueAct.OPEN_QUESTION), 5, List.of(), null);
 

@@ -85,6 +85,7 @@ class ResponseLibraryTests {
         CATALOGUE.all().forEach(e -> known.add(e.id()));
         known.add(ResponseLibrary.ANY_EXERCISE);
         known.add(ReplyRealizer.OWN_STEP_TOPIC);
+        known.add(ReplyRealizer.STEP_CHOSEN_TOPIC);
         assertThat(LIBRARY.all()).filteredOn(v -> v.topic() != null).allSatisfy(v -> assertThat(
                         known.contains(v.topic()) || Emotions.isLabel(v.topic()))
                 .as(v.id())
