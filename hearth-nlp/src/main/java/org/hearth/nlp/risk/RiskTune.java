@@ -476,7 +476,7 @@ public final class RiskTune {
     private static TunedClassifier served(TunedWeights weights) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         weights.write(bytes);
-        return TunedClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+        return TunedClassifier.readUnshared(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     /** The three ordinal targets of a level: MODERATE or above, HIGH or above, IMMINENT. */

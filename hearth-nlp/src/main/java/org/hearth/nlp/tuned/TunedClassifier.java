@@ -3,10 +3,13 @@ package org.hearth.nlp.tuned;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.nlp.OnnxEncoder;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 
@@ -55,18 +58,49 @@ public final class TunedClassifier {
         }
     }
 
-    /** Loads a classifier from a {@link TunedWeights} file. */
+    /**
+     * Classifiers served from files, by the SHA-256 of the file: each file is put into an encoder
+     * once per JVM, however many screens, heads or application contexts load it. A classifier is
+     * immutable and thread-safe, so they share it.
+     */
+    private static final Map<String, TunedClassifier> SERVED = new ConcurrentHashMap<>();
+
+    /** Loads a classifier to serve from a {@link TunedWeights} file, once per JVM for the same bytes. */
     public static TunedClassifier read(InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
-        String fingerprint;
+        String hash = sha256(bytes);
         try {
-            fingerprint = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
-                    .substring(0, 16);
+            return SERVED.computeIfAbsent(hash, h -> {
+                try {
+                    return fromBytes(bytes, h);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Loads a classifier that no one else shares, for a training command that scores many
+     * short-lived models (one per fold) and must not keep them all.
+     */
+    public static TunedClassifier readUnshared(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        return fromBytes(bytes, sha256(bytes));
+    }
+
+    private static TunedClassifier fromBytes(byte[] bytes, String hash) throws IOException {
+        return new TunedClassifier(TunedWeights.read(new ByteArrayInputStream(bytes)), hash.substring(0, 16));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return new TunedClassifier(TunedWeights.read(new ByteArrayInputStream(bytes)), fingerprint);
     }
 
     /**

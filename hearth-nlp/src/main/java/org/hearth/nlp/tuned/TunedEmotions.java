@@ -80,7 +80,7 @@ public final class TunedEmotions {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         weights.write(bytes);
-        TunedClassifier asServed = TunedClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+        TunedClassifier asServed = TunedClassifier.readUnshared(new ByteArrayInputStream(bytes.toByteArray()));
         long start = System.nanoTime();
         double[][] devScores =
                 asServed.scoresAll(devRows.stream().map(Corpus.Row::text).toList());

@@ -132,6 +132,12 @@ class TunedClassifierTests {
             assertThat(tuned.get(i)).containsExactly(shipped.get(i), within(1e-4f));
         }
         assertThat(embedder.embed(TEXTS.get(0))).containsExactly(tuned.get(0), within(1e-6f));
+        // Served once per JVM for the same bytes; a training command's copies are its own.
+        assertThat(TunedClassifier.read(new java.io.ByteArrayInputStream(file.toByteArray())))
+                .isSameAs(read);
+        TunedClassifier unshared = TunedClassifier.readUnshared(new java.io.ByteArrayInputStream(file.toByteArray()));
+        assertThat(unshared).isNotSameAs(read);
+        assertThat(unshared.modelId()).isEqualTo(read.modelId());
         assertThat(OnnxEncoder.normalize(new float[] {0f, 0f})).containsExactly(0f, 0f);
         assertThat(OnnxEncoder.normalize(new float[] {3f, 4f})).containsExactly(0.6f, 0.8f);
     }
