@@ -57,7 +57,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>{@code RiskTrain --data <tsv or dir> [--data ...] --out <dir> --seed N [--dev <tsv>]...
  * [--algorithm lr|fm|mlp] [--hidden H] [--dropout P] [--epochs E] [--learning-rate R] [--folds K] [--target-recall R]
- * [--min-threshold T] [--threshold-moderate T] [--data-version V] [--cache <dir>]
+ * [--min-threshold T] [--threshold-moderate T|cv] [--data-version V] [--cache <dir>]
  * [--train-only <tsv or dir>]... [--label-weights HIGH=2,IMMINENT=2] [--noise]
  * [--ensemble N]}
  *

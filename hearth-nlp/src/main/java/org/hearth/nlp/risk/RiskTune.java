@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code RiskTune --data <tsv or dir>... [--train-only <tsv or dir>]... --out <dir> [--dev <tsv>]...
  * [--seed N] [--folds K] [--max-fpr F] [--target-recall R] [--min-threshold T]
- * [--threshold-moderate T] [--layers L] [--epochs E] [--batch B] [--lr R] [--head-lr R]
+ * [--threshold-moderate T|cv] [--layers L] [--epochs E] [--batch B] [--lr R] [--head-lr R]
  * [--dropout P] [--max-pieces N] [--noise] [--blend] [--cache <dir>] [--data-version V]
  * [--ratings <file>]}
  *

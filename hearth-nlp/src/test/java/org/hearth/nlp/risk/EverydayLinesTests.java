@@ -34,19 +34,12 @@ class EverydayLinesTests {
     /**
      * Lines at HIGH or IMMINENT: 21 first measured 2026-12-04, 20 once "the marriage is collapsing" no
      * longer read as a medical emergency, 37 with the MLP head of 2026-12-07, 21 with the blended
-     * head of the same day (the MLP head averaged with a head on its own fine-tuned encoder), 20 once
-     * its MODERATE cut-off was chosen by cross-validation.
+     * head of the same day (the MLP head averaged with a head on its own fine-tuned encoder).
      */
-    static final int CEILING_HIGH_OR_ABOVE = 20;
+    static final int CEILING_HIGH_OR_ABOVE = 21;
 
-    /**
-     * Lines at MODERATE or above (each opens an incident for review): 38 with the MLP head, 21 with
-     * the blend at a MODERATE cut-off of 0.99, 26 at the cross-validated 0.86. The five more are
-     * traded for 37 more MODERATE texts caught on the independent sets (RISK.md, "The MODERATE
-     * cut-off chosen by cross-validation"); one of them, "My friend and I made up after our fight",
-     * is plainly a false alarm.
-     */
-    static final int CEILING_MODERATE_OR_ABOVE = 26;
+    /** Lines at MODERATE or above (each opens an incident), measured with the ceiling above (38 before the blend). */
+    static final int CEILING_MODERATE_OR_ABOVE = 21;
 
     /**
      * Goodbye lines (intent "goodbye") at HIGH or above: 5 first measured 2026-12-04, 2 on 2026-12-07
@@ -100,5 +93,35 @@ class EverydayLinesTests {
         assertThat(high).as("everyday lines at HIGH or above").isLessThanOrEqualTo(CEILING_HIGH_OR_ABOVE);
         assertThat(moderate).as("everyday lines at MODERATE or above").isLessThanOrEqualTo(CEILING_MODERATE_OR_ABOVE);
         assertThat(goodbyesHigh).as("goodbye lines at HIGH or above").isLessThanOrEqualTo(CEILING_GOODBYES_HIGH);
+    }
+
+    /**
+     * A member's ordinary bad week, told over a thread, and a supportive reply of the companion's
+     * own, which the server screens before it sends it: none of it opens an incident. At the
+     * cross-validated MODERATE cut-off of 0.86 the fourth turn and the reply screened MODERATE (and
+     * the reply at 0.94 still), which is why the blend keeps 0.99 (RISK.md, "The MODERATE cut-off
+     * chosen by cross-validation").
+     */
+    @Test
+    void anOrdinaryBadWeekAndTheCompanionsOwnReplyStayBelowModerate() {
+        List<String> turns = List.of(
+                "I'm so stressed and anxious lately, work has been completely overwhelming.",
+                "My manager keeps adding deadlines and I'm worried I'll fall behind and let everyone down at work.",
+                "And then at night I lie awake until 3am going over everything I didn't finish, so I barely sleep.",
+                "I can't stop thinking about it, I always mess everything up and everyone will see I'm a failure.",
+                "Maybe not everything, I did finish the big report last week and my manager said it was good.",
+                "What can I do to actually get some sleep tonight?");
+        for (int i = 0; i < turns.size(); i++) {
+            List<String> before = turns.subList(Math.max(0, i - 3), i);
+            assertThat(screen.screen(turns.get(i), before).level())
+                    .as("turn %d", i + 1)
+                    .isLessThan(RiskLevel.MODERATE);
+            assertThat(screen.screen(turns.get(i), List.of()).level())
+                    .as("turn %d alone", i + 1)
+                    .isLessThan(RiskLevel.MODERATE);
+        }
+        assertThat(screen.screen("That sounds like a lot to carry. What has been hardest?", List.of())
+                        .level())
+                .isLessThan(RiskLevel.MODERATE);
     }
 }

@@ -117,10 +117,9 @@ class LongTextPartsTests {
         String text = "yeah. tonight i think";
         assertThat(model.rate(text).level()).isLessThan(RiskLevel.HIGH);
         assertThat(model.rate(text, context).level()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
-        // The same reply after ordinary turns stays below HIGH. It reads MODERATE since the MODERATE
-        // cut-off was chosen by cross-validation (0.86, from 0.99): a known false alarm of that trade.
+        // The same reply after ordinary turns stays ordinary.
         assertThat(model.rate(text, List.of("are you coming to the pub quiz", "bring the quiz sheets"))
                         .level())
-                .isLessThan(RiskLevel.HIGH);
+                .isLessThan(RiskLevel.MODERATE);
     }
 }

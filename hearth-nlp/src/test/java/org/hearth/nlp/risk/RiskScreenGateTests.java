@@ -62,8 +62,7 @@ class RiskScreenGateTests {
     static final double HELDOUT_V2_FLOOR_IMMINENT = 0.89;
 
     /**
-     * Measured on heldout-v2.tsv (0.069, 17/245, at the blend's cross-validated MODERATE cut-off;
-     * 0.065, 16/245, with the blended head as before it), rounded up: the
+     * Measured on heldout-v2.tsv (0.065, 16/245, with the blended head as before it), rounded up: the
      * clinical target is 0.05 and the gap is open.
      */
     static final double HELDOUT_V2_CEILING_FPR = 0.07;
@@ -86,12 +85,11 @@ class RiskScreenGateTests {
     static final double WRITTEN_FLOOR_IMMINENT = 0.95;
 
     /**
-     * Measured pooled (0.108, 37/344, at the blend's cross-validated MODERATE cut-off; 0.102, 35/344,
-     * with the blended head before it; 0.110 since threads are also read
+     * Measured pooled (0.102, 35/344, with the blended head; 0.110 since threads are also read
      * whole: two false alarms traded for the catches, RISK.md; 0.105 before that, 0.102 before
      * parts), rounded up.
      */
-    static final double WRITTEN_CEILING_FPR = 0.108;
+    static final double WRITTEN_CEILING_FPR = 0.102;
 
     /**
      * The held-back fifths no rule was written from, gated pooled; dev-v9.tsv joined on 2026-12-07's
@@ -100,24 +98,24 @@ class RiskScreenGateTests {
     static final List<String> UNREAD_HELD_BACK = List.of("dev-v7.tsv", "dev-v8.tsv", "dev-v9.tsv");
 
     /**
-     * Measured pooled with dev-v9 (0.893, 67/75, at the blend's cross-validated MODERATE cut-off).
-     * dev-v7 and v8 alone: 0.895, 34/38, with the blended head; 0.868 since threads are also read
-     * whole; 0.842 before that, 0.789 before long texts were also read in parts. Floored.
+     * Measured pooled with dev-v9 (0.893, 67/75, with the blended head). dev-v7 and v8 alone: 0.895,
+     * 34/38, with the blended head; 0.868 since threads are also read whole; 0.842 before that, 0.789
+     * before long texts were also read in parts. Floored.
      */
     static final double UNREAD_FLOOR_HIGH = 0.89;
 
     /**
-     * Measured pooled with dev-v9 (0.792, 42/53). dev-v7 and v8 alone: 0.739, 17/23, with the blended
-     * head; 0.826, 19/23, with the MLP head alone: two IMMINENT rows traded knowingly for 26 more HIGH
-     * and IMMINENT texts caught and 7 fewer false alarms on the three independent sets (RISK.md, "A
-     * head with its own encoder"). Floored.
+     * Measured pooled with dev-v9 (0.792, 42/53, with the blended head). dev-v7 and v8 alone: 0.739,
+     * 17/23, with the blended head; 0.826, 19/23, with the MLP head alone: two IMMINENT rows traded
+     * knowingly for 26 more HIGH and IMMINENT texts caught and 7 fewer false alarms on the three
+     * independent sets (RISK.md, "A head with its own encoder"). Floored.
      */
     static final double UNREAD_FLOOR_IMMINENT = 0.79;
 
     /**
-     * Measured pooled with dev-v9 (0.091, 19/208). dev-v7 and v8 alone: 0.095, 11/116, with the
-     * blended head, two false alarms more than the MLP head alone (0.078); 0.069 before long texts
-     * were also read in parts. Rounded up.
+     * Measured pooled with dev-v9 (0.091, 19/208, with the blended head). dev-v7 and v8 alone: 0.095,
+     * 11/116, two false alarms more than the MLP head alone (0.078); 0.069 before long texts were also
+     * read in parts. Rounded up.
      */
     static final double UNREAD_CEILING_FPR = 0.092;
 
@@ -192,20 +190,18 @@ class RiskScreenGateTests {
         System.out.printf(
                 "categories on dev-v3..v8, recall/precision:%s; caught without a category %d, own risk to helper %d%n",
                 figures, m.caughtWithoutCategory(), m.ownRiskToHelper());
-        // 17 before the blend's MODERATE cut-off was chosen by cross-validation, 22 after: the texts
-        // it adds are caught by the head alone, and no lexical rule names their category.
         assertThat(m.caughtWithoutCategory())
                 .as("caught at-risk texts without a category")
-                .isLessThanOrEqualTo(22);
+                .isLessThanOrEqualTo(17);
         assertThat(m.ownRiskToHelper())
                 .as("writers at risk sent to the helper protocol")
                 .isLessThanOrEqualTo(2);
         java.util.Map<RiskCategory, Double> floors = java.util.Map.of(
-                // 0.810, 0.857, 0.750, 0.853, 0.825, 0.571 at the cross-validated MODERATE cut-off.
-                RiskCategory.SUICIDE, 0.80,
-                RiskCategory.SELF_HARM, 0.85,
-                RiskCategory.HARM_TO_OTHERS, 0.75,
-                RiskCategory.ABUSE, 0.85,
+                RiskCategory.SUICIDE, 0.77,
+                // 0.794 with the blended head (one text fewer than the 0.80 of the MLP head alone).
+                RiskCategory.SELF_HARM, 0.79,
+                RiskCategory.HARM_TO_OTHERS, 0.71,
+                RiskCategory.ABUSE, 0.82,
                 RiskCategory.MEDICAL, 0.82,
                 RiskCategory.THIRD_PARTY, 0.57);
         floors.forEach((category, floor) ->
