@@ -109,7 +109,9 @@ public final class PhasePolicy {
 
     private TurnPlan fromValidation(Signals s) {
         boolean acknowledged = s.state.turnsInPhase() >= 1 && s.emotionsNamed >= 1;
-        if (acknowledged && s.ready && s.described) {
+        // Only an asked-for next step leaves the first phase for action: good news this early ("my
+        // friend and I made up") is met as good news, not with an exercise.
+        if (acknowledged && s.asked && s.described) {
             return action(s, Transition.READY);
         }
         if (acknowledged && s.turn.wordCount() >= KEEPS_TALKING_WORDS) {
@@ -331,6 +333,9 @@ public final class PhasePolicy {
         final boolean pushback;
         final boolean lifted;
         final boolean ready;
+        /** The member asked for something to do, in words or by intent. */
+        final boolean asked;
+
         final boolean stuck;
         final boolean described;
         final int emotionsNamed;
@@ -347,9 +352,9 @@ public final class PhasePolicy {
             this.acute = Emotions.distress(turn.emotions()) >= ACUTE_DISTRESS || risk == RiskLevel.LOW;
             this.pushback = turn.cues().contains(Cue.PUSHBACK);
             this.lifted = SENTIMENT_RANK.get(turn.sentiment()) > SENTIMENT_RANK.get(state.lastSentiment());
-            this.ready = turn.cues().contains(Cue.READY_FOR_ACTION)
-                    || turn.intent().equals("seeking-advice")
-                    || (lifted && turn.sentiment().equals("positive"));
+            this.asked =
+                    turn.cues().contains(Cue.READY_FOR_ACTION) || turn.intent().equals("seeking-advice");
+            this.ready = asked || (lifted && turn.sentiment().equals("positive"));
             this.described = state.situationDescribed()
                     || (turn.wordCount() >= DESCRIBED_WORDS && TALK_INTENTS.contains(turn.intent()));
             this.emotionsNamed = state.emotionsNamed() + (feelingNamed ? 1 : 0);

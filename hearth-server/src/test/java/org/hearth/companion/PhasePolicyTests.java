@@ -177,6 +177,48 @@ class PhasePolicyTests {
     }
 
     @Test
+    void meetsEarlyGoodNewsAsGoodNewsAndStillActsOnAnEarlyRequest() {
+        // After one described, negative turn with its feeling named: a lift to good news stays with
+        // the member (seen on the running server: "My friend and I made up after our fight" got a
+        // thought record), while asking what to do still leads to action.
+        ThreadState afterOneTurn = new ThreadState(
+                Phase.VALIDATION,
+                1,
+                1,
+                1,
+                true,
+                0,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                false,
+                "negative",
+                false);
+        TurnPlan goodNews = policy.decide(
+                afterOneTurn,
+                says("My friend and I made up after our fight")
+                        .emotion("joy", 0.6)
+                        .ekman("joy")
+                        .sentiment("positive")
+                        .understood());
+        assertThat(goodNews.phase()).isNotEqualTo(Phase.ACTION);
+        assertThat(goodNews.acts()).doesNotContain(DialogueAct.SUGGEST_ACTION);
+        assertThat(goodNews.acts()).contains(DialogueAct.REFLECT_FEELING);
+
+        TurnPlan asked = policy.decide(
+                afterOneTurn,
+                says("What can I do about it?")
+                        .emotion("nervousness", 0.4)
+                        .ekman("fear")
+                        .intent("seeking-advice")
+                        .understood());
+        assertThat(asked.phase()).isEqualTo(Phase.ACTION);
+        assertThat(asked.transition()).isEqualTo(Transition.READY);
+    }
+
+    @Test
     void movesToActionWhenAReframeLands() {
         TurnPlan plan = policy.decide(
                 stateIn(Phase.REFRAMING, 1, "negative", Set.of()),
