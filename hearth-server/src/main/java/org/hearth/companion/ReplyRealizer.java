@@ -118,15 +118,25 @@ public final class ReplyRealizer {
             topics.add(null);
         }
         var chain = new ArrayList<List<Variant>>();
-        // Wording written for the phase comes first; the emotion decides within it.
-        for (Phase phase : new Phase[] {plan.phase(), null}) {
-            for (String topic : topics) {
-                var bucket = library.bucket(act, phase, topic).stream()
-                        .filter(v -> hasExercise
-                                || !(v.text().contains("{exercise}") || v.text().contains("{minutes}")))
-                        .toList();
-                if (!bucket.isEmpty()) {
-                    chain.add(bucket);
+        // Wording written for the phase comes first; the emotion decides within it. A glad feeling
+        // is the exception: the phases' general wording is written for hard ones ("this goes deeper
+        // than the day itself"), so good news is met in words written for its feeling first.
+        Phase[] phases = {plan.phase(), null};
+        boolean glad = act != DialogueAct.SOCRATIC_QUESTION
+                && act != DialogueAct.SUGGEST_ACTION
+                && Emotions.group(plan.emotion()).equals("joy");
+        List<Phase> phaseOrder = java.util.Arrays.asList(phases);
+        List<@Nullable String> topicOrder = new ArrayList<>(topics);
+        if (glad) {
+            for (String topic : topicOrder) {
+                for (Phase phase : phaseOrder) {
+                    addBucket(chain, act, phase, topic, hasExercise);
+                }
+            }
+        } else {
+            for (Phase phase : phaseOrder) {
+                for (String topic : topicOrder) {
+                    addBucket(chain, act, phase, topic, hasExercise);
                 }
             }
         }
@@ -134,6 +144,21 @@ public final class ReplyRealizer {
             throw new IllegalStateException("The reply library has nothing for " + act + " in " + plan.phase());
         }
         return chain;
+    }
+
+    private void addBucket(
+            List<List<Variant>> chain,
+            DialogueAct act,
+            @Nullable Phase phase,
+            @Nullable String topic,
+            boolean hasExercise) {
+        var bucket = library.bucket(act, phase, topic).stream()
+                .filter(v -> hasExercise
+                        || !(v.text().contains("{exercise}") || v.text().contains("{minutes}")))
+                .toList();
+        if (!bucket.isEmpty()) {
+            chain.add(bucket);
+        }
     }
 
     private static @Nullable Variant pickFresh(List<List<Variant>> chain, Set<String> used, long salt) {

@@ -145,6 +145,22 @@ class ReplyRealizerTests {
     }
 
     @Test
+    void meetsAGladFeelingInItsOwnWordsInEveryPhase() {
+        // The phases' general reflections are written for hard feelings ("this goes deeper than the
+        // day itself"); on the running server good news got one in expression.
+        for (Phase phase : List.of(Phase.EXPRESSION, Phase.REFRAMING, Phase.ACTION)) {
+            Reply glad = realizer.realize(plan(phase, "joy", DialogueAct.REFLECT_FEELING), 7, List.of(), null);
+            assertThat(ids(DialogueAct.REFLECT_FEELING, null, "joy"))
+                    .as(phase.name())
+                    .contains(glad.variantIds().getFirst());
+        }
+        Reply sad =
+                realizer.realize(plan(Phase.EXPRESSION, "sadness", DialogueAct.REFLECT_FEELING), 7, List.of(), null);
+        assertThat(ids(DialogueAct.REFLECT_FEELING, Phase.EXPRESSION, null))
+                .contains(sad.variantIds().getFirst());
+    }
+
+    @Test
     void prefersWordingWrittenForThePhase() {
         Reply reply = realizer.realize(plan(Phase.REFRAMING, "sadness", DialogueAct.OPEN_QUESTION), 5, List.of(), null);
 
