@@ -181,21 +181,7 @@ class PhasePolicyTests {
         // After one described, negative turn with its feeling named: a lift to good news stays with
         // the member (seen on the running server: "My friend and I made up after our fight" got a
         // thought record), while asking what to do still leads to action.
-        ThreadState afterOneTurn = new ThreadState(
-                Phase.VALIDATION,
-                1,
-                1,
-                1,
-                true,
-                0,
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                false,
-                false,
-                "negative",
-                false);
+        ThreadState afterOneTurn = stateIn(Phase.VALIDATION, 1, "negative", Set.of());
         TurnPlan goodNews = policy.decide(
                 afterOneTurn,
                 says("My friend and I made up after our fight")
