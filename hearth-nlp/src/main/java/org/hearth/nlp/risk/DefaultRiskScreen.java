@@ -34,6 +34,13 @@ import org.jspecify.annotations.Nullable;
  * RiskModel#vetoCeiling()}, chosen by cross-validation in {@link RiskTrain} so that no at-risk
  * training text the head caught would have been vetoed). A wrong veto is a missed crisis, so a head
  * that is sure enough always stands.
+ *
+ * <p>Courtesy: the model stage's rating is also set aside (a {@code model.risk_head.courtesy} signal
+ * at NONE says so) when the message is nothing but thanks, an acknowledgement or a sign-off in the
+ * closed grammar of {@link Courtesy} ("ok, thanks. goodnight"; not "goodbye", not "thank you for
+ * everything"), no lexical or context signal reached MODERATE, and no earlier turn of the thread
+ * reaches MODERATE, lexically or by the model. The head reads one text and took sign-offs for
+ * farewell notes; a sign-off after a thread with ideation in it keeps the model's rating.
  */
 public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
 
@@ -130,6 +137,15 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                         "The risk classifier's rating was set aside: the risk words are used as an idiom, negated,"
                                 + " hypothetically, clinically or about media or a game, and the classifier was not"
                                 + " sure enough to overrule that."));
+            } else if (setsAsideForCourtesy(text, lexicalResult, signals, context)) {
+                signals.add(new RiskSignal(
+                        "MODEL",
+                        "model.risk_head.courtesy",
+                        RiskLevel.NONE,
+                        null,
+                        "The risk classifier's rating was set aside: the message is only thanks or a sign-off,"
+                                + " with no word that makes it final, and no earlier turn of the thread reached"
+                                + " MODERATE."));
             } else {
                 signals.addAll(modelSignals(rating, signals));
             }
@@ -161,6 +177,54 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
                 && !lexicalResult.frames().isEmpty()
                 && !levelOf(lexicalSignals).atLeast(RiskLevel.MODERATE)
                 && rating.probability() < model.vetoCeiling();
+    }
+
+    /**
+     * The courtesy rule of the class comment: the message is nothing but thanks, an acknowledgement or
+     * a sign-off ({@link Courtesy}), no lexical or context signal reached MODERATE, and no earlier
+     * turn reaches MODERATE, lexically or by the model, rated here from the latest turn back within
+     * the model stage's timeout. When the earlier turns cannot all be rated in time, the model's
+     * rating stands.
+     */
+    private boolean setsAsideForCourtesy(
+            String text,
+            LexicalStage.@Nullable Result lexicalResult,
+            List<RiskSignal> lexicalSignals,
+            List<String> context) {
+        if (lexicalResult == null
+                || !Courtesy.isOnlyCourtesy(text)
+                || levelOf(lexicalSignals).atLeast(RiskLevel.MODERATE)) {
+            return false;
+        }
+        for (String turn : context) {
+            if (levelOf(lexical.analyze(turn).signals()).atLeast(RiskLevel.MODERATE)) {
+                return false;
+            }
+        }
+        Future<Boolean> earlierCalm = executor.submit(() -> {
+            for (String turn : context.reversed()) {
+                if (model.rate(turn, List.of()).level().atLeast(RiskLevel.MODERATE)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        try {
+            return earlierCalm.get(modelTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            earlierCalm.cancel(true);
+            LOG.log(Level.WARNING, "risk model stage timed out on earlier turns; its rating stands");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.log(
+                    Level.WARNING,
+                    "risk model stage failed on earlier turns ({0}); its rating stands",
+                    cause.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            earlierCalm.cancel(true);
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private RiskModel.@Nullable Rating awaitModel(Future<RiskModel.Rating> run) {

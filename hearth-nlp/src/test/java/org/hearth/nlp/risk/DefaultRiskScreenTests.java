@@ -166,6 +166,78 @@ class DefaultRiskScreenTests {
         }
     }
 
+    /** A model that rates the given texts HIGH and every other text NONE. */
+    private static RiskModel modelFlagging(String... flagged) {
+        java.util.Set<String> set = java.util.Set.of(flagged);
+        return text -> new RiskModel.Rating(set.contains(text) ? RiskLevel.HIGH : RiskLevel.NONE, 0.95);
+    }
+
+    @Test
+    void setsTheModelAsideOnAPlainSignOffAfterACalmThread() {
+        String signOff = "ok, thanks. goodnight";
+        try (DefaultRiskScreen s = screen(new LexicalStage(), modelFlagging(signOff, "k"))) {
+            Screening r = s.screen(signOff, List.of("work was a lot today", "I always mess everything up"));
+            assertThat(r.level()).isEqualTo(RiskLevel.NONE);
+            assertThat(r.signals()).extracting(RiskSignal::code).containsExactly("model.risk_head.courtesy");
+            assertThat(r.signals().getFirst().explanation()).doesNotContain("goodnight");
+            assertThat(s.screen("k", List.of()).level()).isEqualTo(RiskLevel.NONE);
+        }
+    }
+
+    @Test
+    void keepsTheModelOnASignOffThatCouldBeAFarewellOrFollowsARiskyTurn() {
+        String signOff = "ok, thanks. goodnight";
+        String farewell = "thank you for everything, goodbye";
+        String quietIdeation = "what would be the point of tomorrow";
+        try (DefaultRiskScreen s = screen(new LexicalStage(), modelFlagging(signOff, farewell, quietIdeation))) {
+            assertThat(s.screen(farewell, List.of()).level()).isEqualTo(RiskLevel.HIGH);
+            // an earlier turn the lexical stage puts at MODERATE or above
+            assertThat(s.screen(signOff, List.of("sometimes I think about ending it", "work was fine"))
+                            .level())
+                    .isEqualTo(RiskLevel.HIGH);
+            // an earlier turn only the model puts at MODERATE or above, however far back
+            assertThat(s.screen(signOff, List.of(quietIdeation, "ok", "the weather is nice"))
+                            .level())
+                    .isEqualTo(RiskLevel.HIGH);
+        }
+    }
+
+    @Test
+    void keepsTheModelOnASignOffWhenTheEarlierTurnsCannotBeRated() {
+        String signOff = "ok, thanks. goodnight";
+        RiskModel failsOnEarlierTurns = text -> {
+            if (!text.equals(signOff)) {
+                throw new IllegalStateException("onnx session closed");
+            }
+            return new RiskModel.Rating(RiskLevel.HIGH, 0.95);
+        };
+        try (DefaultRiskScreen s = screen(new LexicalStage(), failsOnEarlierTurns)) {
+            assertThat(s.screen(signOff, List.of("work was a lot today")).level())
+                    .isEqualTo(RiskLevel.HIGH);
+        }
+        RiskModel slowOnEarlierTurns = text -> {
+            if (!text.equals(signOff)) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new RiskModel.Rating(RiskLevel.HIGH, 0.95);
+        };
+        try (DefaultRiskScreen s =
+                new DefaultRiskScreen(new LexicalStage(), slowOnEarlierTurns, Duration.ofMillis(50))) {
+            Screening r = s.screen(signOff, List.of("work was a lot today"));
+            assertThat(r.level()).isEqualTo(RiskLevel.HIGH);
+            assertThat(r.degraded()).isFalse();
+        }
+        assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("earlier turns"));
+        for (LogRecord r : logged) {
+            assertThat(r.getMessage() + java.util.Arrays.toString(r.getParameters()))
+                    .doesNotContain("work was");
+        }
+    }
+
     @Test
     void raisesTheLevelWhenMeansFollowEarlierDistress() {
         try (DefaultRiskScreen s = screen(new LexicalStage(), modelSaying(RiskLevel.NONE))) {

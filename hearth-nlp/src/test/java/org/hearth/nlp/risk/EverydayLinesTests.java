@@ -25,27 +25,32 @@ import org.junit.jupiter.api.Test;
  * and flags 17 more of these 1,229 lines (short neutral turns such as "k" and "I'll write more
  * later", anxious predictions such as a partner leaving), while flagging fewer goodbyes (2 of 50,
  * not 5). RISK.md gives the trade in full; it is the head's most visible cost to members.
- * Counts only are printed; the lines themselves stay out of the build log. The known weak spot is
- * goodbyes: the head confuses a warm sign-off with a farewell note. That error is in the safe
- * direction, so no rule mutes it; a fix has to come from the model seeing context.
+ * Counts only are printed; the lines themselves stay out of the build log. The known weak spot was
+ * goodbyes: the head, which reads one text, confuses a warm sign-off with a farewell note. Since the
+ * seventh session of 2026-12-07 the screen sets the head's rating aside on a message made only of
+ * thanks and sign-offs in a closed grammar ({@link Courtesy}), when no earlier turn of the thread
+ * reached MODERATE; a farewell's own words ("goodbye", "for everything", "forever") are outside it.
  */
 class EverydayLinesTests {
 
     /**
      * Lines at HIGH or IMMINENT: 21 first measured 2026-12-04, 20 once "the marriage is collapsing" no
      * longer read as a medical emergency, 37 with the MLP head of 2026-12-07, 21 with the blended
-     * head of the same day (the MLP head averaged with a head on its own fine-tuned encoder).
+     * head of the same day (the MLP head averaged with a head on its own fine-tuned encoder), 17 once
+     * the courtesy rule set the head aside on thanks and sign-offs (seventh session of 2026-12-07).
      */
-    static final int CEILING_HIGH_OR_ABOVE = 21;
+    static final int CEILING_HIGH_OR_ABOVE = 17;
 
     /** Lines at MODERATE or above (each opens an incident), measured with the ceiling above (38 before the blend). */
-    static final int CEILING_MODERATE_OR_ABOVE = 21;
+    static final int CEILING_MODERATE_OR_ABOVE = 17;
 
     /**
      * Goodbye lines (intent "goodbye") at HIGH or above: 5 first measured 2026-12-04, 2 on 2026-12-07
-     * with the MLP head, 3 with the blended head (traded for 16 fewer everyday lines at HIGH or above).
+     * with the MLP head, 3 with the blended head (traded for 16 fewer everyday lines at HIGH or above),
+     * none with the courtesy rule. Goodbyes outside its grammar ("Goodbye dear", "Leaving now") are
+     * still the head's to rate.
      */
-    static final int CEILING_GOODBYES_HIGH = 3;
+    static final int CEILING_GOODBYES_HIGH = 0;
 
     private record Line(String text, String intent) {}
 
@@ -123,5 +128,28 @@ class EverydayLinesTests {
         assertThat(screen.screen("That sounds like a lot to carry. What has been hardest?", List.of())
                         .level())
                 .isLessThan(RiskLevel.MODERATE);
+    }
+
+    /**
+     * The sign-off that ended a member's try of the running server: after this thread "ok, thanks.
+     * goodnight" got the crisis reply, because the head, which reads one text, rates it HIGH alone.
+     * After a calm or merely unhappy thread the courtesy rule sets that rating aside; after a thread
+     * with ideation in it the rating stands, and a farewell wording stands anywhere.
+     */
+    @Test
+    void aSignOffEndsAnOrdinaryThreadQuietlyButNotAThreadWithIdeation() {
+        String signOff = "ok, thanks. goodnight";
+        List<String> badWeek = List.of(
+                "I can't stop thinking about it, I always mess everything up and everyone will see I'm a failure",
+                "anyway my friend and I made up after our fight, that felt really good");
+        assertThat(screen.screen(signOff, badWeek).level()).isLessThan(RiskLevel.MODERATE);
+        assertThat(screen.screen(signOff, List.of()).level()).isLessThan(RiskLevel.MODERATE);
+
+        List<String> ideation = List.of(
+                "some nights I think everyone would be better off without me",
+                "I keep thinking about ending it, I just don't know how long I can keep going");
+        assertThat(screen.screen(signOff, ideation).level()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        assertThat(screen.screen("thank you for everything. goodbye", List.of()).level())
+                .isGreaterThanOrEqualTo(RiskLevel.HIGH);
     }
 }
