@@ -147,6 +147,32 @@ class ConversationApiIntegrationTests {
     }
 
     @Test
+    void endsAnOrdinaryThreadWithAPlainGoodnightAndNoCrisisReply() {
+        // Trying the running server as a member, this goodnight got the crisis reply and opened an
+        // incident: the risk head rates "ok, thanks. goodnight" HIGH when it reads it alone.
+        Member responder = staff("RESPONDER");
+        Member member = member();
+        String threadId = thread(member);
+        for (String text : List.of(
+                "I can't stop thinking about it, I always mess everything up and everyone will see I'm a failure.",
+                "anyway my friend and I made up after our fight, that felt really good",
+                "ok, thanks. goodnight")) {
+            Answer answer = say(member, threadId, text);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().get("risk").get("level").asString())
+                    .as(text)
+                    .isEqualTo("NONE");
+            assertThat(answer.body().get("reply").get("kind").asString())
+                    .as(text)
+                    .isEqualTo("COMPANION");
+        }
+        Answer queue = api().call("GET", "/api/v1/safety/incidents?status=OPEN", responder.token(), null);
+        assertThat(queue.status()).isEqualTo(200);
+        queue.body().get("incidents").forEach(i -> assertThat(i.get("memberId").asString())
+                .isNotEqualTo(member.id().toString()));
+    }
+
+    @Test
     void hidesAThreadFromAnotherMemberAndFromStaffWithoutConsent() {
         Member owner = member();
         String threadId = thread(owner);
