@@ -161,6 +161,21 @@ class ReplyRealizerTests {
     }
 
     @Test
+    void asksAboutGoodNewsInQuestionsWrittenForIt() {
+        // After good news the open question was "How has this been affecting you lately, in your
+        // body or your sleep?", written for a hard feeling.
+        for (Phase phase : List.of(Phase.VALIDATION, Phase.EXPRESSION, Phase.REFRAMING, Phase.ACTION)) {
+            Reply glad = realizer.realize(plan(phase, "joy", DialogueAct.OPEN_QUESTION), 3, List.of(), null);
+            assertThat(ids(DialogueAct.OPEN_QUESTION, null, "joy"))
+                    .as(phase.name())
+                    .contains(glad.variantIds().getFirst());
+        }
+        Reply sad = realizer.realize(plan(Phase.EXPRESSION, "sadness", DialogueAct.OPEN_QUESTION), 3, List.of(), null);
+        assertThat(ids(DialogueAct.OPEN_QUESTION, Phase.EXPRESSION, null))
+                .contains(sad.variantIds().getFirst());
+    }
+
+    @Test
     void prefersWordingWrittenForThePhase() {
         Reply reply = realizer.realize(plan(Phase.REFRAMING, "sadness", DialogueAct.OPEN_QUESTION), 5, List.of(), null);
 
