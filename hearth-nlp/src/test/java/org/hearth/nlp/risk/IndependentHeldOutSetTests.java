@@ -40,6 +40,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * hard-negative FPR 0.133 (32/241), higher than on any earlier set; of the 266 at-risk texts with
  * categories that it caught, 11 carried no category and none of a writer at risk went to the helper
  * protocol (the screen of the morning, before the category head: 124 and 1).
+ *
+ * <p>heldout-v5.tsv: 595 rows written on 2026-12-07 (seventh session) by four more authors from one
+ * brief, with other emphases (online voices and dark humour; stoic, older and second-language
+ * writers; ordinary distress, thanks and goodbyes after hard conversations; the separate categories
+ * and their look-alikes), committed alone before it was measured. First measurement, full screen
+ * as shipped that day: HIGH 0.916 (109/119), IMMINENT 0.890 (89/100), hard-negative FPR 0.138
+ * (33/238), the highest false-alarm rate of any independent set. One short hard negative was
+ * dropped after that measurement, when this class found its text in another set.
  */
 class IndependentHeldOutSetTests {
 
@@ -63,7 +71,10 @@ class IndependentHeldOutSetTests {
             new Gate("heldout-v3.tsv", 598, 0.85, 0.88, 0.072),
             // 0.900 (108/120), 0.890 (89/100), 0.112 (27/241) with the blended head; 0.850, 0.850, 0.133
             // (32/241) once threads were also read whole; 0.842, 0.850, 0.133 at its first measurement.
-            new Gate("heldout-v4.tsv", 600, 0.90, 0.89, 0.113));
+            new Gate("heldout-v4.tsv", 600, 0.90, 0.89, 0.113),
+            // 0.916 (109/119), 0.890 (89/100), 0.139 (33/238) at its first measurement, with the
+            // blended head and the courtesy rule of 2026-12-07's seventh session.
+            new Gate("heldout-v5.tsv", 595, 0.91, 0.89, 0.139));
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
@@ -90,11 +101,12 @@ class IndependentHeldOutSetTests {
     @Test
     void namesWhatTheRiskIsAboutOnTheNewestSet() throws IOException {
         RiskMetrics m = RiskMetrics.of(screen, RiskDataSet.read(GATES.getLast().path()));
-        // 11 of 266 at its first measurement (124 without the category head), 14 of 274 with the
-        // blended head, which catches more texts that no lexical rule names; none to the helper protocol.
+        // heldout-v5: 9 of 276 at its first measurement; none to the helper protocol. (heldout-v4,
+        // the newest set before it: 11 of 266 at its first measurement, 124 without the category
+        // head, 14 of 274 with the blended head.)
         assertThat(m.caughtWithoutCategory())
                 .as("caught at-risk texts without a category")
-                .isLessThanOrEqualTo(14);
+                .isLessThanOrEqualTo(9);
         assertThat(m.ownRiskToHelper())
                 .as("writers at risk sent to the helper protocol")
                 .isZero();
@@ -111,7 +123,7 @@ class IndependentHeldOutSetTests {
                         .filter(r -> r.level().compareTo(RiskLevel.MODERATE) >= 0)
                         .count())
                 .isGreaterThanOrEqualTo(295);
-        assertThat(rows.stream().filter(RiskDataSet.Row::hardNegative).count()).isGreaterThanOrEqualTo(239);
+        assertThat(rows.stream().filter(RiskDataSet.Row::hardNegative).count()).isGreaterThanOrEqualTo(238);
         for (RiskCategory category : RiskCategory.values()) {
             assertThat(rows.stream()
                             .filter(r -> r.categories().contains(category))
