@@ -209,40 +209,31 @@ public final class DefaultRiskScreen implements RiskScreen, AutoCloseable {
             }
             return true;
         });
-        try {
-            return earlierCalm.get(modelTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            earlierCalm.cancel(true);
-            LOG.log(Level.WARNING, "risk model stage timed out on earlier turns; its rating stands");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.log(
-                    Level.WARNING,
-                    "risk model stage failed on earlier turns ({0}); its rating stands",
-                    cause.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            earlierCalm.cancel(true);
-            Thread.currentThread().interrupt();
-        }
-        return false;
+        return Boolean.TRUE.equals(await(earlierCalm, " on earlier turns; its rating stands"));
     }
 
     private RiskModel.@Nullable Rating awaitModel(Future<RiskModel.Rating> run) {
+        return await(run, "");
+    }
+
+    /** The model stage's result within its timeout, or null (logged by kind, with {@code what} after it). */
+    private <T> @Nullable T await(Future<T> run, String what) {
         try {
             return run.get(modelTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             run.cancel(true);
-            LOG.log(Level.WARNING, "risk model stage timed out after {0} ms", modelTimeout.toMillis());
+            LOG.log(Level.WARNING, "risk model stage timed out after {0} ms{1}", modelTimeout.toMillis(), what);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             LOG.log(
                     Level.WARNING,
-                    "risk model stage failed ({0})",
-                    cause.getClass().getSimpleName());
+                    "risk model stage failed ({0}){1}",
+                    cause.getClass().getSimpleName(),
+                    what);
         } catch (InterruptedException e) {
             run.cancel(true);
             Thread.currentThread().interrupt();
-            LOG.log(Level.WARNING, "risk model stage interrupted");
+            LOG.log(Level.WARNING, "risk model stage interrupted{0}", what);
         }
         return null;
     }

@@ -231,7 +231,9 @@ class DefaultRiskScreenTests {
             assertThat(r.level()).isEqualTo(RiskLevel.HIGH);
             assertThat(r.degraded()).isFalse();
         }
-        assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("earlier turns"));
+        assertThat(logged).anySatisfy(r -> assertThat(r.getMessage() + java.util.Arrays.toString(r.getParameters()))
+                .contains("timed out")
+                .contains("earlier turns"));
         for (LogRecord r : logged) {
             assertThat(r.getMessage() + java.util.Arrays.toString(r.getParameters()))
                     .doesNotContain("work was");
