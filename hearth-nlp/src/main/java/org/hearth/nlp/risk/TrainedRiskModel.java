@@ -198,7 +198,9 @@ final class TrainedRiskModel implements RiskModel {
      * risk only with the turns before it.
      */
     @Override
-    public Rating rate(String text, List<String> context) {
+    public Rating rate(String written, List<String> writtenContext) {
+        String text = PastedIds.strip(written);
+        List<String> context = writtenContext.stream().map(PastedIds::strip).toList();
         float[] wholeVector = head.inputs(embedder, List.of(text)).getFirst();
         double[] whole = head.cumulative(wholeVector);
         // Nothing is above IMMINENT, so a text already rated there needs no parts.
