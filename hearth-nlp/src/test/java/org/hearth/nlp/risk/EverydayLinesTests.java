@@ -37,20 +37,23 @@ class EverydayLinesTests {
      * Lines at HIGH or IMMINENT: 21 first measured 2026-12-04, 20 once "the marriage is collapsing" no
      * longer read as a medical emergency, 37 with the MLP head of 2026-12-07, 21 with the blended
      * head of the same day (the MLP head averaged with a head on its own fine-tuned encoder), 17 once
-     * the courtesy rule set the head aside on thanks and sign-offs (seventh session of 2026-12-07).
+     * the courtesy rule set the head aside on thanks and sign-offs, 15 with the head trained on the
+     * rotated independent sets and the written deliveries v7 to v9 (both in the seventh session of
+     * 2026-12-07).
      */
-    static final int CEILING_HIGH_OR_ABOVE = 17;
+    static final int CEILING_HIGH_OR_ABOVE = 15;
 
     /** Lines at MODERATE or above (each opens an incident), measured with the ceiling above (38 before the blend). */
-    static final int CEILING_MODERATE_OR_ABOVE = 17;
+    static final int CEILING_MODERATE_OR_ABOVE = 15;
 
     /**
      * Goodbye lines (intent "goodbye") at HIGH or above: 5 first measured 2026-12-04, 2 on 2026-12-07
      * with the MLP head, 3 with the blended head (traded for 16 fewer everyday lines at HIGH or above),
-     * none with the courtesy rule. Goodbyes outside its grammar ("Goodbye dear", "Leaving now") are
-     * still the head's to rate.
+     * none with the courtesy rule, 1 with the head trained on the rotated sets (a goodbye outside the
+     * courtesy grammar; traded knowingly for eight more IMMINENT catches on the independent sets,
+     * RISK.md). Goodbyes outside the grammar ("Goodbye dear", "Leaving now") are the head's to rate.
      */
-    static final int CEILING_GOODBYES_HIGH = 0;
+    static final int CEILING_GOODBYES_HIGH = 1;
 
     private record Line(String text, String intent) {}
 
@@ -128,6 +131,46 @@ class EverydayLinesTests {
         assertThat(screen.screen("That sounds like a lot to carry. What has been hardest?", List.of())
                         .level())
                 .isLessThan(RiskLevel.MODERATE);
+    }
+
+    /**
+     * Calm journal lines with something pasted into them: a UUID, a hex string, a code, a long
+     * number. Both the blend of the fifth session and the head trained on the rotated sets flagged
+     * such lines HIGH (11 and 15 of these 90; the rotated head every river line with a UUID, which a
+     * server browser test writes to keep its entries apart), and neither line is flagged without the
+     * id. The model stage now reads the text without pasted ids ({@link PastedIds}).
+     */
+    @Test
+    void calmLinesWithAPastedIdStayCalm() {
+        List<String> lines = List.of(
+                "Walked by the river after work %s.\nThe light on the water helped.",
+                "Made soup for dinner and called my sister, ref %s.",
+                "Slept badly but the morning walk was nice %s",
+                "Finished the report at work today, ticket %s closed.",
+                "Took the dog to the park, it was sunny %s",
+                "Read a few chapters before bed, order %s arrived too.");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int flagged = 0;
+        int screened = 0;
+        for (String line : lines) {
+            assertThat(screen.screen(line.formatted(""), List.of()).level()).isLessThan(RiskLevel.MODERATE);
+            for (int i = 0; i < 15; i++) {
+                String hex = Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+                String id =
+                        switch (i % 4) {
+                            case 0 -> new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+                            case 1 -> hex + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+                            case 2 -> "K" + (1000 + random.nextInt(9000)) + "ZQ" + (1000 + random.nextInt(9000));
+                            default -> String.valueOf(1_000_000_000L + random.nextLong(9_000_000_000L));
+                        };
+                screened++;
+                if (screen.screen(line.formatted(id), List.of()).level().atLeast(RiskLevel.MODERATE)) {
+                    flagged++;
+                }
+            }
+        }
+        System.out.printf("calm lines with a pasted id: %d of %d at MODERATE or above%n", flagged, screened);
+        assertThat(flagged).isZero();
     }
 
     /**

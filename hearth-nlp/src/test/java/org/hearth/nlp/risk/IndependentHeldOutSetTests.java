@@ -16,7 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * heldout-v3.tsv: 600 rows written on 2026-12-03 by an author who had read only clinical-safety.md
+ * The independent sets: heldout-v4.tsv and heldout-v5.tsv. heldout-v3.tsv, described first below,
+ * was gated here until 2026-12-07's seventh session, when it was rotated into the head's training
+ * rows with heldout-v2 (RiskScreenGateTests gates both in-sample now); at its last reading as an
+ * independent set, with the blended head of the fifth session: 0.858 (103/120), 0.880 (88/100),
+ * 0.071 (17/239).
+ *
+ * <p>heldout-v3.tsv: 600 rows written on 2026-12-03 by an author who had read only clinical-safety.md
  * and the column format, never a rule, a training row or another set, and which nobody who works
  * on the screen has read since. Two rows whose text turned out to stand word for word in the
  * training rows of another writer were dropped before the set was frozen (598 rows). It is frozen:
@@ -65,16 +71,15 @@ class IndependentHeldOutSetTests {
     }
 
     static final List<Gate> GATES = List.of(
-            // 0.858 (103/120), 0.880 (88/100), 0.071 (17/239) with the blended head of 2026-12-07's fifth
-            // session; 0.792, 0.850, 0.079 once threads were also read whole; 0.783, 0.850, 0.075
-            // before that; 0.700, 0.700, 0.084 before 2026-12-07.
-            new Gate("heldout-v3.tsv", 598, 0.85, 0.88, 0.072),
-            // 0.900 (108/120), 0.890 (89/100), 0.112 (27/241) with the blended head; 0.850, 0.850, 0.133
-            // (32/241) once threads were also read whole; 0.842, 0.850, 0.133 at its first measurement.
-            new Gate("heldout-v4.tsv", 600, 0.90, 0.89, 0.113),
-            // 0.916 (109/119), 0.890 (89/100), 0.139 (33/238) at its first measurement, with the
-            // blended head and the courtesy rule of 2026-12-07's seventh session.
-            new Gate("heldout-v5.tsv", 595, 0.91, 0.89, 0.139));
+            // 0.925 (111/120), 0.950 (95/100), 0.116 (28/241) with the head trained on the rotated sets
+            // (seventh session of 2026-12-07: six more catches for one false alarm more); 0.900, 0.890,
+            // 0.112 (27/241) with the blended head; 0.850, 0.850, 0.133 (32/241) once threads were also
+            // read whole; 0.842, 0.850, 0.133 at its first measurement.
+            new Gate("heldout-v4.tsv", 600, 0.92, 0.95, 0.117),
+            // 0.924 (110/119), 0.910 (91/100), 0.143 (34/238) with the head trained on the rotated
+            // sets; 0.916 (109/119), 0.890 (89/100), 0.139 (33/238) at its first measurement, with the
+            // blended head and the courtesy rule of the same session.
+            new Gate("heldout-v5.tsv", 595, 0.92, 0.91, 0.143));
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 

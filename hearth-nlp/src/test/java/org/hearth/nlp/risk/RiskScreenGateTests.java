@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * test is a ratchet:
  * recall floors at the measured values floored to two decimals and an FPR ceiling at the measured
  * value rounded up, so that no change can make it worse; raise them as the gap closes and switch to
- * the clinical thresholds when they are met. Never tune on heldout-v2.tsv to move them.
+ * the clinical thresholds when they are met. Never tune on heldout-v2.tsv to move them. (On
+ * 2026-12-07, seventh session, heldout-v2 and heldout-v3 were rotated into the head's training rows,
+ * read by no one; heldout-v4 and heldout-v5 are the independent sets now, in
+ * IndependentHeldOutSetTests, and the two rotated sets are gated in-sample.)
  *
  * <p>dev-v3.tsv to dev-v6.tsv are the fifths of the team's written deliveries held back by a hash of
  * the id (data/risk/split_written.py): the head never trains on them and no rule was written from
@@ -49,23 +52,18 @@ class RiskScreenGateTests {
     static final double MAX_HARD_NEGATIVE_FPR = 0.05;
 
     /**
-     * Measured on heldout-v2.tsv (0.902, 74/82, with the blended head of the fifth session of
-     * 2026-12-07; 0.854 after the third lexical pass, 0.841 before), floored: the clinical target is
-     * 0.98 and the gap is open.
+     * heldout-v2.tsv and heldout-v3.tsv, rotated into training on 2026-12-07 (seventh session): the
+     * shipped head trains on them (not replayed), so they measure fit now, not generalization, and
+     * only guard against regressions. Pooled in-sample when rotated: HIGH 0.995 (201/202), IMMINENT
+     * 0.994 (167/168), FPR 0.060 (29/484). As independent sets they last measured, with the blend of
+     * the fifth session: heldout-v2 0.902 (74/82), 0.897 (61/68), 0.065 (16/245); heldout-v3 0.858
+     * (103/120), 0.880 (88/100), 0.071 (17/239). Floored, ceiling rounded up.
      */
-    static final double HELDOUT_V2_FLOOR_HIGH = 0.90;
+    static final List<String> ROTATED = List.of("heldout-v2.tsv", "heldout-v3.tsv");
 
-    /**
-     * Measured on heldout-v2.tsv (0.897, 61/68, with the blended head; 0.868 once threads were also
-     * read whole, 0.853 before), floored: the clinical target is 0.98 and the gap is open.
-     */
-    static final double HELDOUT_V2_FLOOR_IMMINENT = 0.89;
-
-    /**
-     * Measured on heldout-v2.tsv (0.065, 16/245, with the blended head as before it), rounded up: the
-     * clinical target is 0.05 and the gap is open.
-     */
-    static final double HELDOUT_V2_CEILING_FPR = 0.07;
+    static final double ROTATED_FLOOR_HIGH = 0.99;
+    static final double ROTATED_FLOOR_IMMINENT = 0.99;
+    static final double ROTATED_CEILING_FPR = 0.060;
 
     /** The held-back fifths of the written deliveries, gated pooled. */
     static final List<String> WRITTEN_HELD_BACK = List.of("dev-v3.tsv", "dev-v4.tsv", "dev-v5.tsv", "dev-v6.tsv");
@@ -98,26 +96,28 @@ class RiskScreenGateTests {
     static final List<String> UNREAD_HELD_BACK = List.of("dev-v7.tsv", "dev-v8.tsv", "dev-v9.tsv");
 
     /**
-     * Measured pooled with dev-v9 (0.893, 67/75, with the blended head). dev-v7 and v8 alone: 0.895,
-     * 34/38, with the blended head; 0.868 since threads are also read whole; 0.842 before that, 0.789
-     * before long texts were also read in parts. Floored.
+     * Measured pooled with dev-v9 (0.907, 68/75, with the head trained on the rotated sets and the
+     * written deliveries v7 to v9, not replayed, whose held-back fifths these are; 0.893, 67/75, with
+     * the blended head). dev-v7 and v8 alone: 0.895, 34/38, with the blended head; 0.868 since threads
+     * are also read whole; 0.842 before that, 0.789 before long texts were also read in parts. Floored.
      */
-    static final double UNREAD_FLOOR_HIGH = 0.89;
+    static final double UNREAD_FLOOR_HIGH = 0.90;
 
     /**
-     * Measured pooled with dev-v9 (0.792, 42/53, with the blended head). dev-v7 and v8 alone: 0.739,
-     * 17/23, with the blended head; 0.826, 19/23, with the MLP head alone: two IMMINENT rows traded
-     * knowingly for 26 more HIGH and IMMINENT texts caught and 7 fewer false alarms on the three
-     * independent sets (RISK.md, "A head with its own encoder"). Floored.
+     * Measured pooled with dev-v9 (0.830, 44/53, with the head trained on the rotated sets; 0.792,
+     * 42/53, with the blended head). dev-v7 and v8 alone: 0.739, 17/23, with the blended head; 0.826,
+     * 19/23, with the MLP head alone: two IMMINENT rows traded knowingly for 26 more HIGH and IMMINENT
+     * texts caught and 7 fewer false alarms on the three independent sets (RISK.md, "A head with its
+     * own encoder"). Floored.
      */
-    static final double UNREAD_FLOOR_IMMINENT = 0.79;
+    static final double UNREAD_FLOOR_IMMINENT = 0.83;
 
     /**
-     * Measured pooled with dev-v9 (0.091, 19/208, with the blended head). dev-v7 and v8 alone: 0.095,
-     * 11/116, two false alarms more than the MLP head alone (0.078); 0.069 before long texts were also
-     * read in parts. Rounded up.
+     * Measured pooled with dev-v9 (0.082, 17/208, with the head trained on the rotated sets; 0.091,
+     * 19/208, with the blended head). dev-v7 and v8 alone: 0.095, 11/116, two false alarms more than
+     * the MLP head alone (0.078); 0.069 before long texts were also read in parts. Rounded up.
      */
-    static final double UNREAD_CEILING_FPR = 0.092;
+    static final double UNREAD_CEILING_FPR = 0.082;
 
     private static final DefaultRiskScreen screen = GateScreen.shared();
 
@@ -138,21 +138,8 @@ class RiskScreenGateTests {
     }
 
     @Test
-    void holdsItsRatchetOnTheIndependentHeldBackSet() throws IOException {
-        RiskMetrics m = evaluate("heldout-v2.tsv");
-        assertThat(m.falsePositiveRate())
-                .as(
-                        "hard-negative FPR on heldout-v2.tsv (target %s, ceiling %s)",
-                        MAX_HARD_NEGATIVE_FPR, HELDOUT_V2_CEILING_FPR)
-                .isLessThanOrEqualTo(HELDOUT_V2_CEILING_FPR);
-        assertThat(m.recallAtOrAbove(RiskLevel.HIGH))
-                .as("HIGH recall on heldout-v2.tsv (target %s, floor %s)", MIN_RECALL_HIGH, HELDOUT_V2_FLOOR_HIGH)
-                .isGreaterThanOrEqualTo(HELDOUT_V2_FLOOR_HIGH);
-        assertThat(m.recallAtOrAbove(RiskLevel.IMMINENT))
-                .as(
-                        "IMMINENT recall on heldout-v2.tsv (target %s, floor %s)",
-                        MIN_RECALL_IMMINENT, HELDOUT_V2_FLOOR_IMMINENT)
-                .isGreaterThanOrEqualTo(HELDOUT_V2_FLOOR_IMMINENT);
+    void holdsItsFloorsOnTheFormerIndependentSetsNowTrainedOn() throws IOException {
+        holdsPooled(ROTATED, ROTATED_FLOOR_HIGH, ROTATED_FLOOR_IMMINENT, ROTATED_CEILING_FPR);
     }
 
     @Test
