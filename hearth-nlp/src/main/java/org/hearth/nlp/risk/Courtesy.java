@@ -24,12 +24,12 @@ final class Courtesy {
             + "|today|tonight|this))?";
     private static final String HELPED = "(?:that|this|it|you) (?:really )?(?:helps|helped|was helpful)(?: a lot)?";
     private static final String NIGHT =
-            "good ?night|g ?night|nite|night(?: night)?|nighty night|gn|sleep well" + "|sweet dreams";
+            "good ?night|g ?night|nite|night(?: night)?|nighty night|gn|sleep well|sweet dreams";
     private static final String BYE = "by+e+(?: by+e+)?(?: now| for now)?|cya|see (?:ya|you|u)|later|laters|ttyl"
             + "|catch (?:you|ya) later|(?:until|till|til) next time"
             + "|(?:talk|speak) (?:to (?:you|u)(?: later| tomorrow| soon| then)?|later|tomorrow|soon|then)";
     private static final String WISH =
-            "have a (?:good|nice|great|lovely) (?:night|day|evening|weekend|one)|you too" + "|take care";
+            "have a (?:good|nice|great|lovely) (?:night|day|evening|weekend|one)|you too|take care";
     private static final String OFF = "(?:(?:i'm|im|i am|i'll|ill|i will) )?(?:off(?: to (?:bed|sleep))?"
             + "|going to (?:bed|sleep)|heading to bed|heading off|logging off|log off|signing off|sign off)";
     private static final String MUST_GO = "(?:(?:i )?(?:gotta|got to|have to|need to|must) go|gtg|g2g)";

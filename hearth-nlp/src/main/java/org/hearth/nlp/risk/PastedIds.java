@@ -25,12 +25,15 @@ final class PastedIds {
 
     private PastedIds() {}
 
-    /** The text without pasted ids; the text itself when it has none. */
+    /** The text without pasted ids; the text itself when it has none, or nothing but them. */
     static String strip(String text) {
         String out = UUID.matcher(text).replaceAll("");
         out = HEX.matcher(out).replaceAll("");
         out = CODE.matcher(out).replaceAll("");
         out = DIGITS.matcher(out).replaceAll("");
-        return out.equals(text) ? text : SPACES.matcher(out).replaceAll(" ").strip();
+        if (out.equals(text) || out.isBlank()) {
+            return text;
+        }
+        return SPACES.matcher(out).replaceAll(" ").strip();
     }
 }

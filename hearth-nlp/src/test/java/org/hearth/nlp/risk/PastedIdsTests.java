@@ -19,6 +19,14 @@ class PastedIdsTests {
         assertThat(PastedIds.strip("qx3fa9c01b77d2e4a9 made soup")).isEqualTo("made soup");
     }
 
+    @Test
+    void leavesAMessageThatIsOnlyAnIdAsItIs() {
+        // The model stage never reads an empty text; an id alone is rated as written.
+        String id = "15207aa1-7dac-4ea9-a592-9db0b23229a6";
+        assertThat(PastedIds.strip(id)).isEqualTo(id);
+        assertThat(PastedIds.strip("  5551234567 ")).isEqualTo("  5551234567 ");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
