@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,7 @@ public final class RiskTune {
         float headLr = 1e-3f;
         float dropout = 0.1f;
         int maxPieces = 256;
+        float maxGradNorm = 1f;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data.add(CommandPaths.resolve(args[++i]));
@@ -108,6 +110,7 @@ public final class RiskTune {
                 case "--head-lr" -> headLr = Float.parseFloat(args[++i]);
                 case "--dropout" -> dropout = Float.parseFloat(args[++i]);
                 case "--max-pieces" -> maxPieces = Integer.parseInt(args[++i]);
+                case "--max-grad-norm" -> maxGradNorm = Float.parseFloat(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -120,8 +123,8 @@ public final class RiskTune {
             System.exit(2);
             return;
         }
-        EncoderTuning.Settings settings =
-                new EncoderTuning.Settings(layers, epochs, batch, lr, headLr, 0.01f, dropout, 0.1f, maxPieces, seed);
+        EncoderTuning.Settings settings = new EncoderTuning.Settings(
+                layers, epochs, batch, lr, headLr, 0.01f, dropout, 0.1f, maxPieces, seed, maxGradNorm);
         tune(new Options(
                 data,
                 trainOnly,
@@ -168,13 +171,15 @@ public final class RiskTune {
         } else {
             own = crossValidate(o, rows, extra, lex);
         }
+        requireFinite(own, "the tuned head's cross-validated ratings");
         TrainedRiskModel.Thresholds ownT = choose(o, rows, own, lex);
         System.out.printf(
                 "cross-validated, as served: %s at %s; lexical alone %s%n",
                 RiskTrain.figures(rows, own, lex, ownT), describe(ownT), RiskTrain.figures(rows, own, lex, null));
         SharedHead shared = o.blend() ? sharedHead(o, rows, extra, sharedCv == null) : null;
         if (shared != null) {
-            sharedCv = sharedCv == null ? shared.cv() : sharedCv;
+            sharedCv =
+                    requireFinite(sharedCv == null ? shared.cv() : sharedCv, "the MLP head's cross-validated ratings");
             TrainedRiskModel.Thresholds alone = choose(o, rows, sharedCv, lex);
             System.out.printf(
                     "cross-validated, the MLP head alone: %s at %s%n",
@@ -252,6 +257,20 @@ public final class RiskTune {
         Files.writeString(o.out().resolve(TrainedRiskModel.MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
         System.out.printf(
                 "wrote %s (%d bytes) and %s%n", head.fileName(), bytes.size(), TrainedRiskModel.MANIFEST_FILE);
+    }
+
+    /**
+     * Thresholds chosen on ratings that are not numbers would be chosen on the other rows alone (a
+     * comparison with NaN is never true), so a fold that diverged stops the command instead.
+     */
+    static double[][] requireFinite(double[][] ratings, String what) {
+        long bad = Arrays.stream(ratings)
+                .filter(r -> r == null || Arrays.stream(r).anyMatch(v -> !Double.isFinite(v)))
+                .count();
+        if (bad > 0) {
+            throw new IllegalStateException(what + ": " + bad + " of " + ratings.length + " rows are not finite");
+        }
+        return ratings;
     }
 
     /** Every row's cumulative probabilities from the fold that did not train on it, as served. */

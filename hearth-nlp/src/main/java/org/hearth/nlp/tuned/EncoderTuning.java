@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
@@ -44,7 +45,8 @@ public final class EncoderTuning {
             float dropout,
             float warmUp,
             int maxPieces,
-            long seed) {
+            long seed,
+            float maxGradNorm) {
 
         public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -57,6 +59,9 @@ public final class EncoderTuning {
             m.put("dropout", dropout);
             m.put("warmUp", warmUp);
             m.put("maxPieces", maxPieces);
+            if (maxGradNorm > 0) {
+                m.put("maxGradNorm", maxGradNorm);
+            }
             m.put("optimizer", "AdamW (DJL), linear warm-up then linear decay to 0, on PyTorch (DJL engine)");
             return m;
         }
@@ -137,11 +142,13 @@ public final class EncoderTuning {
             Optimizer headOpt = adamW(settings.classifierLearningRate, steps);
             Map<String, NDArray> tuned = bert.trained();
             Loss loss = Loss.sigmoidBinaryCrossEntropyLoss();
+            int skipped = 0;
             for (int epoch = 1; epoch <= settings.epochs; epoch++) {
                 if (epoch > 1) {
                     batches = batches(trainPieces, random);
                 }
                 double sum = 0;
+                int taken = 0;
                 long start = System.nanoTime();
                 for (int b = 0; b < batches.size(); b++) {
                     int[] rows = batches.get(b);
@@ -156,7 +163,20 @@ public final class EncoderTuning {
                         NDArray target = step.create(gather(train.targets, rows));
                         NDArray l = loss.evaluate(new NDList(target), new NDList(logits));
                         gc.backward(l);
-                        sum += l.getFloat();
+                        float value = l.getFloat();
+                        Map<String, NDArray> parameters = new LinkedHashMap<>(tuned);
+                        parameters.put(TunedClassifier.WEIGHT, weight);
+                        parameters.put(TunedClassifier.BIAS, bias);
+                        if (!Step.take(value, parameters, settings.maxGradNorm)) {
+                            skipped++;
+                            if (skipped > Math.max(3, steps / 100)) {
+                                throw new IllegalStateException("training diverged: " + skipped
+                                        + " steps with a loss or gradient that is not finite, by epoch " + epoch);
+                            }
+                            continue;
+                        }
+                        sum += value;
+                        taken++;
                         for (var e : tuned.entrySet()) {
                             update(encoderOpt, e.getKey(), e.getValue());
                         }
@@ -169,13 +189,16 @@ public final class EncoderTuning {
                                 epoch,
                                 b + 1,
                                 batches.size(),
-                                sum / (b + 1),
+                                sum / Math.max(1, taken),
                                 (System.nanoTime() - start) / 1_000_000_000);
                     }
                 }
                 log.printf(
-                        "epoch %d: loss %.4f in %d s%n",
-                        epoch, sum / batches.size(), (System.nanoTime() - start) / 1_000_000_000);
+                        "epoch %d: loss %.4f in %d s%s%n",
+                        epoch,
+                        sum / Math.max(1, taken),
+                        (System.nanoTime() - start) / 1_000_000_000,
+                        skipped == 0 ? "" : " (" + skipped + " steps skipped so far: not finite)");
                 afterEpoch.accept(epoch, scores(manager, bert, weight, bias, watchLower, watchPieces));
             }
             Map<String, float[]> baseValues = new LinkedHashMap<>();
@@ -188,6 +211,47 @@ public final class EncoderTuning {
                     served.shortName(),
                     TunedWeights.deltas(baseValues, bert.trainedValues()),
                     classifier);
+        }
+    }
+
+    /**
+     * Readies one step's gradients: a step whose loss or gradient is not finite is dropped (its
+     * gradients set to zero, so the next backward pass starts clean, and no weight moves), and the
+     * gradients of a step whose global norm is above {@code maxNorm} are scaled down to it (when
+     * {@code maxNorm > 0}), as BERT fine-tuning usually clips them.
+     */
+    static final class Step {
+
+        private Step() {}
+
+        /** @return whether the optimizer should take the step */
+        static boolean take(float loss, Map<String, NDArray> parameters, float maxNorm) {
+            double squares = 0;
+            for (NDArray p : parameters.values()) {
+                try (NDArray g = p.getGradient();
+                        NDArray sq = g.square();
+                        NDArray s = sq.sum()) {
+                    squares += s.getFloat();
+                }
+            }
+            double norm = Math.sqrt(squares);
+            if (!Float.isFinite(loss) || !Double.isFinite(norm)) {
+                for (NDArray p : parameters.values()) {
+                    try (NDArray g = p.getGradient()) {
+                        g.set(new NDIndex("..."), 0f);
+                    }
+                }
+                return false;
+            }
+            if (maxNorm > 0 && norm > maxNorm) {
+                float scale = (float) (maxNorm / norm);
+                for (NDArray p : parameters.values()) {
+                    try (NDArray g = p.getGradient()) {
+                        g.muli(scale);
+                    }
+                }
+            }
+            return true;
         }
     }
 

@@ -45,7 +45,8 @@ public final class TunedEmotions {
                 Float.parseFloat(opts.getOrDefault("dropout", "0.1")),
                 Float.parseFloat(opts.getOrDefault("warm-up", "0.1")),
                 Integer.parseInt(opts.getOrDefault("max-pieces", "128")),
-                Long.parseLong(opts.getOrDefault("seed", "17")));
+                Long.parseLong(opts.getOrDefault("seed", "17")),
+                Float.parseFloat(opts.getOrDefault("max-grad-norm", "0")));
         String thresholdsOn = opts.getOrDefault("thresholds", "dev");
         if (!List.of("dev", "fixed").contains(thresholdsOn)) {
             throw new IllegalArgumentException("--thresholds must be dev or fixed with --fine-tune");

@@ -229,4 +229,14 @@ class RiskTuneTests {
                     .isEqualTo(Files.readAllBytes(out.resolve(file)));
         }
     }
+
+    @Test
+    void refusesToChooseThresholdsOnRatingsThatAreNotNumbers() {
+        double[][] ratings = {{0.1, 0.05, 0.01}, {Double.NaN, 0.2, 0.1}, {0.9, 0.8, 0.7}, null};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RiskTune.requireFinite(ratings, "fold ratings"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("fold ratings: 2 of 4 rows are not finite");
+        double[][] fine = {{0.1, 0.05, 0.01}};
+        assertThat(RiskTune.requireFinite(fine, "fold ratings")).isSameAs(fine);
+    }
 }

@@ -39,7 +39,7 @@ class EncoderTuningTests {
             List.of("thanks a lot, you helped so much", "I'm really angry at my brother", "thank you for your help");
 
     private static final EncoderTuning.Settings SETTINGS =
-            new EncoderTuning.Settings(1, 6, 4, 1e-4f, 2e-2f, 0.01f, 0.1f, 0.1f, 32, 7);
+            new EncoderTuning.Settings(1, 6, 4, 1e-4f, 2e-2f, 0.01f, 0.1f, 0.1f, 32, 7, 0f);
 
     private static TunedWeights first;
     private static double[][] firstWatch;
@@ -129,6 +129,74 @@ class EncoderTuningTests {
                 assertThat(p.getGradient().toFloatArray()).containsExactly(0f, 0f);
             }
             assertThat(p.toFloatArray()).containsExactly(new float[] {0.64f, -1.28f}, within(1e-6f));
+        }
+    }
+
+    @Test
+    void dropsAStepWhoseGradientIsNotFiniteAndLeavesNoTraceOfIt() {
+        // A fold of the risk head's cross-validation once went to NaN mid-epoch and every later
+        // rating with it; a step that is not finite is dropped instead, its gradient cleared.
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
+        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
+            ai.djl.ndarray.NDArray p = manager.create(new float[] {1f, -2f});
+            ai.djl.ndarray.NDArray q = manager.create(new float[] {3f});
+            p.setRequiresGradient(true);
+            q.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(p.mul(Float.NaN).sum().add(q.mul(q).sum()));
+            }
+            assertThat(p.getGradient().toFloatArray()[0]).isNaN();
+
+            assertThat(EncoderTuning.Step.take(1f, java.util.Map.of("p", p, "q", q), 1f))
+                    .isFalse();
+
+            assertThat(p.getGradient().toFloatArray()).containsExactly(0f, 0f);
+            assertThat(q.getGradient().toFloatArray()).containsExactly(0f);
+            assertThat(p.toFloatArray()).containsExactly(1f, -2f);
+        }
+    }
+
+    @Test
+    void dropsAStepWhoseLossIsNotFiniteThoughItsGradientIs() {
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
+        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
+            ai.djl.ndarray.NDArray p = manager.create(new float[] {1f, -2f});
+            p.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(p.mul(p).sum());
+            }
+
+            assertThat(EncoderTuning.Step.take(Float.POSITIVE_INFINITY, java.util.Map.of("p", p), 0f))
+                    .isFalse();
+            assertThat(p.getGradient().toFloatArray()).containsExactly(0f, 0f);
+        }
+    }
+
+    @Test
+    void scalesTheGradientsDownToTheirMaximumGlobalNormAndLeavesSmallerOnesAlone() {
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
+        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
+            ai.djl.ndarray.NDArray p = manager.create(new float[] {1.5f});
+            ai.djl.ndarray.NDArray q = manager.create(new float[] {2f});
+            p.setRequiresGradient(true);
+            q.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
+                // gradients 2p = 3 and 2q = 4: a global norm of 5
+                gc.backward(p.mul(p).sum().add(q.mul(q).sum()));
+            }
+
+            assertThat(EncoderTuning.Step.take(0.5f, java.util.Map.of("p", p, "q", q), 1f))
+                    .isTrue();
+            assertThat(p.getGradient().toFloatArray()).containsExactly(new float[] {0.6f}, within(1e-6f));
+            assertThat(q.getGradient().toFloatArray()).containsExactly(new float[] {0.8f}, within(1e-6f));
+
+            assertThat(EncoderTuning.Step.take(0.5f, java.util.Map.of("p", p, "q", q), 0f))
+                    .as("no clipping when the maximum is 0")
+                    .isTrue();
+            assertThat(EncoderTuning.Step.take(0.5f, java.util.Map.of("p", p, "q", q), 2f))
+                    .as("a norm below the maximum")
+                    .isTrue();
+            assertThat(q.getGradient().toFloatArray()).containsExactly(new float[] {0.8f}, within(1e-6f));
         }
     }
 }
