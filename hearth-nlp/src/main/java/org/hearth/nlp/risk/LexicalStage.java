@@ -188,7 +188,9 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|phq-?9?|c-ssrs|columbia|screening|leaflet|helpline|volunteer|nurse|psychiatrist says|counsellor asked"
             + "|gp|patients|psychology|papers?|prevalence|thesis|coursework|assignment|module|clients?|first aid"
             + "|essay|psych|exam|guidelines?|audit|intake|difference between|asks? (?:me )?(?:if|whether)"
-            + "|keeps? asking|kept asking|asking (?:me )?(?:if|whether|about)|questionnaires?|surveys?|data entry)\\b");
+            + "|keeps? asking|kept asking|asking (?:me )?(?:if|whether|about)|questionnaires?|surveys?|data entry"
+            // a clinician's note ("Patient denies suicidal ideation, no plan")
+            + "|(?:patient|pt|client|service user) (?:denies|denied|denying|reports|reported|endorses|endorsed))\\b");
 
     private static final Pattern MEDIA = p(
             "\\b(?:song|songs|lyrics?|chorus|sings?|sang|singing|rapper|raps|album|(?:that|the) line about"
@@ -279,6 +281,11 @@ final class LexicalStage implements LexicalAnalyzer {
     private static final Pattern USED_TO = p("\\bused to\\b");
     /** Eye-rolls and huffs read as exasperation when a threat is aimed at someone else. */
     private static final Pattern ANNOYED = p("😤|🙄|😒|😠");
+    /** Said of a threat by its writer: a figure of speech, or what anyone would feel if their child were hurt. */
+    private static final Pattern NOT_A_THREAT = p("\\b(?:metaphorically|figuratively|not literally)\\b"
+            + "|\\bif (?:anyone|anybody|someone|somebody) (?:ever )?(?:hurt|hurts|harmed|harms|touched|touches|bullied|bullies"
+            + "|laid a (?:finger|hand) on|lays a (?:finger|hand) on) my (?:kids?|child|children|son|daughter|baby|babies"
+            + "|family|little (?:one|ones|girl|boy))\\b");
     /** "ate my birthday cake", "took my car without asking": a petty offence that a threat answers in jest. */
     private static final Pattern PETTY_OFFENCE =
             p("\\b(?:ate|eaten|took|borrowed|stole|finished|used|spoiled|spoilt|spoilered"
@@ -306,6 +313,11 @@ final class LexicalStage implements LexicalAnalyzer {
     // ---- The rule families. --------------------------------------------------------------------
 
     private static final String SELF = "(?:myself|herself|himself|themselves|themself)";
+    /** "self-harm awareness", "self-harm training": the word as a topic someone teaches or reads about. */
+    private static final String SELF_HARM_TOPIC = "(?! (?:awareness|training|prevention|policy|policies|research"
+            + "|resources?|module|lecture|course|workshop|leaflets?|charity|charities|services|team|session|talk"
+            + "|statistics|rates|guidance|protocol))";
+
     private static final String POSS = "(?:my|her|his|their)";
     private static final String DRUGS = "(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|ibuprofen"
             + "|aspirin|insulin|lithium|sertraline|antidepressants|sleeping pills|sleeping tablets|heart tablets|painkillers|morphine|codeine|tramadol|oxycodone|opioids|diazepam|valium|xanax"
@@ -400,10 +412,13 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\babout to (?:do it|end it)(?=\\s*[.!]*\\s*$)|\\babout to (?:end my life|kill myself)\\b"
             + "|\\bdo it in the next (?:\\w+ )?(?:minutes|mins|hour)"
             + "|\\b(?:won't|will not|not going to) wake up\\b.{0,40}\\bmade sure");
-    private static final Pattern STOCKPILE = p("\\b(?:sav(?:e|ed|ing)|stockpil\\w*|hoard\\w*|collect\\w*|putting"
+    private static final Pattern STOCKPILE = p("\\b(?:sav(?:e|ed|ing)|stockpil\\w*|hoard\\w*"
+            // collecting someone's prescription is an errand, not a hoard
+            + "|collect\\w*(?! (?:up )?(?:my |her |his |their |the |a |mum's |mom's |dad's |\\w+'s )?(?:repeat )?prescriptions?)"
+            + "|putting"
             + " aside|put aside|stash\\w*|hid(?:den|ing)?)\\b(?: \\w+){0,4}? (?:" + DRUGS + ")"
             + "|\\b(?:pills|tablets|meds) (?:hidden|saved|stashed)|\\benough (?:tablets|pills) saved"
-            + "|\\bsav(?:ed|ing) them (?:up|all)"
+            + "|\\bsav(?:e|ed|ing) them (?:up|all)"
             + "|\\bfrom (?:\\w+ )?(?:different|several) (?:shops|pharmacies|chemists)");
     private static final Pattern RESEARCH = p(
             "\\b(?:looked up|look(?:ing)? up|research(?:ed|ing)|search(?:ed|ing)"
@@ -430,15 +445,24 @@ final class LexicalStage implements LexicalAnalyzer {
             // ("..., a big party!" goes on to say what the act is, and stays out).
             + "|\\b(?:i'm going to|i am going to|i will|i'll) do it (?:(?:on|after|before) )?(?:my birthday|(?:this |next )?"
             + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))(?=\\s*[.!]*\\s*$)");
+    /** What follows "I've made up my mind" when the decision is an ordinary one, said in the same breath. */
+    private static final String ORDINARY_DECISION =
+            "(?!,? (?:(?:i'm|im|i am|i'll|i will|we're|to|and i'm|and i'll) )?(?:about"
+                    + "|switch|switching|move|moving|quit|quitting|change|changing|apply|applying|study|studying|go back"
+                    + "|going back|sign up|signing up|stay|staying|take the job|taking the job|buy|buying|sell|selling|retire"
+                    + "|retiring|book|booking|talk to|see a|seeing a|tell (?:them|her|him|my)|telling (?:them|her|him|my)))";
+
     private static final Pattern FAREWELL = p("\\bthis is (?:my )?goodbye\\b(?! to)|\\bgoodbye (?:everyone|all|world"
-            + "|forever)|\\bbye everyone|\\bmy last (?:message|words|night)|\\bthese are my last|\\blast words"
+            + "|forever)|\\bbye everyone|\\bmy last (?:message|words|night)(?! for (?:tonight|today|now|the (?:night|day|evening)|this (?:evening|morning|afternoon))\\b(?!,? (?:and |or )?(?:for )?(?:forever|ever|good|always)))|\\bthese are my last|\\blast words"
             + "|\\bfinal message|\\b(?:suicide|goodbye|farewell) (?:note|notes|letters?|message|text)|\\bnotes? (?:is )?"
             + "written|\\bwritten (?:the |my )?notes|\\bwr(?:o|i)te? (?:letters|goodbye)|\\bwritten letters"
             + "|\\bafter i'm gone|\\bwhen i'm gone|\\bwon't be (?:here|around) (?:much longer|tomorrow|anymore)"
             + "|\\bwon't hear from me again|\\bgiv(?:e|ing|en|ve) away (?:all )?(?:my|of my|his|her|their)"
             + " (?:things|stuff|belongings|possessions)|\\bgave away (?:his|her|my) things|\\baffairs in order"
-            + "|\\bmy will is up to date|\\bmade (?:my )?peace with it|\\bmade (?:up )?my mind|\\bmade my decision"
-            + "|\\bmy mind up|\\bby the time you read this|\\btell my \\w+ i'm sorry|\\bsaid goodbye to (?:the people"
+            + "|\\bmy will is up to date|\\bmade (?:my )?peace with it|\\bmade (?:up )?my mind" + ORDINARY_DECISION
+            + "|\\bmade my decision" + ORDINARY_DECISION
+            + "|\\bmy mind up" + ORDINARY_DECISION
+            + "|\\bby the time you read this|\\btell my \\w+ i'm sorry|\\bsaid goodbye to (?:the people"
             + "|everyone|all of us)|\\bsorted out who gets|\\bgoodbye message|\\bgoodbye text|\\bpeace with (?:my|the)"
             + " decision|\\bsaying goodbye because|\\bdon't intend to be here"
             + "|\\bmy will and a note|\\b(?:left|written|wrote|writing) (?:a |my )?notes? for (?:my|everyone|them|the)|\\barrangements for .{0,20}after i\\'m gone|\\bmy last day alive|\\blooked after when i\\'m gone"
@@ -446,7 +470,8 @@ final class LexicalStage implements LexicalAnalyzer {
             + "|\\b(?:won\\'t|not going to) (?:wake up|be here|be around|be alive)\\b.{0,40}made sure");
     private static final Pattern SELF_HARM_ACT = p("\\b(?:cut|cutting|cuts|slit|sliced|burn(?:ed|t|ing|s)?|scratch(?:ed"
             + "|ing|es)?|hit(?:ting|s)?|punch(?:ed|ing|es)?|hurt(?:ing|s)?|harm(?:ed|ing|s)?|starv(?:e|ed|ing)) " + SELF
-            + "\\b|\\bselfharm\\w*|\\b(?:cut|cutting|slit|slitting|sliced|slicing|burn(?:ed|t|ing)|scratch(?:ed|ing)) (?:open )?"
+            + "\\b|\\bselfharm\\w*" + SELF_HARM_TOPIC
+            + "|\\b(?:cut|cutting|slit|slitting|sliced|slicing|burn(?:ed|t|ing)|scratch(?:ed|ing)) (?:open )?"
             + POSS
             + " (?:wrists?|arms?"
             + "|legs?|thighs?|hand|stomach)|\\b(?:sliced|cut) my arm open|\\bcut (?:again|deep|too deep|today|yesterday"
@@ -923,6 +948,12 @@ final class LexicalStage implements LexicalAnalyzer {
                     + "|limp|(?:won't|wont|hard to|can't|cannot) wake|not feeding|won't feed|stopped feeding|blue lips|grunting"
                     + "|rash that (?:doesn't|does not|won't) fade|stiff neck|having a fit|fitting)\\b");
 
+    /** A medication slip the writer already asked about and was told is harmless. */
+    private static final Pattern CLEARED =
+            p("\\b(?:pharmacist|chemist|doctor|gp|nurse|111|poisons? (?:line|centre|center"
+                    + "|control))\\b.{0,40}\\b(?:said|says|told me|reckons)\\b(?:(?!\\bnot\\b|n't\\b|\\bno(?! harm| problem)\\b).){0,20}\\b(?:it's fine|its fine|fine|ok|okay|no harm"
+                    + "|nothing to worry|not to worry|no problem|safe|harmless|carry on)\\b");
+
     private static final Pattern MEDICAL = p("\\b(?:accidentally|by mistake|by accident) (?:took|taken|take)|\\btook"
             + " (?:my )?(?:pills|meds|medication|insulin) twice|\\bdouble dose|\\bhad a seizure|\\bkeep fainting"
             + "|\\bfainted\\b|\\bvomiting blood|\\bcoughing up blood|\\b(?:threw|throwing|thrown|chucked|puked|puking|sick)"
@@ -1293,6 +1324,7 @@ final class LexicalStage implements LexicalAnalyzer {
         private void others() {
             boolean joking = JOKE.matcher(s).find()
                     || ANNOYED.matcher(s).find()
+                    || NOT_A_THREAT.matcher(s).find()
                     || PETTY_OFFENCE.matcher(s).find();
             boolean weapon = WEAPON.matcher(s).find();
             boolean onTheWay = ON_THE_WAY.matcher(s).find();
@@ -1432,7 +1464,7 @@ final class LexicalStage implements LexicalAnalyzer {
                     emit(h, "lexical.medical.emergency", RiskLevel.IMMINENT, RiskCategory.MEDICAL);
                 }
             }
-            for (Hit h : hits(MEDICAL, true)) {
+            for (Hit h : CLEARED.matcher(s).find() ? List.<Hit>of() : hits(MEDICAL, true)) {
                 emit(h, "lexical.medical.urgent", RiskLevel.HIGH, RiskCategory.MEDICAL);
             }
         }

@@ -719,6 +719,52 @@ class LexicalStageTests {
         assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
     }
 
+    /**
+     * The fifth lexical pass (2026-12-07, eighth session): the over-calls of the rules on the hard
+     * negatives of written-v10's training rows, in the team's own words, each beside the risk that
+     * must still fire.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Client denies any thoughts of suicide and has a safety plan in place.",
+                "pt reported self harm urges have eased since the medication change",
+                "running a self-harm awareness workshop for the youth club next week",
+                "where can I find self-harm training for new teaching assistants?",
+                "popped in to collect my nan's prescription on the way home",
+                "I collect my repeat prescription on Fridays",
+                "I've made up my mind, I'm moving to Leeds in the spring",
+                "made my decision about the job, I'm taking the job in Bristol",
+                "ok that's my last message for tonight, thanks for listening",
+                "my last message for today, off to make dinner",
+                "if my brother eats my leftovers again I'll kill him (figuratively, but still)",
+                "if anyone ever laid a finger on my daughter I'd go mad",
+                "took my blood pressure tablet twice by accident, the pharmacist said it's fine, nothing to worry about"
+            })
+    void keepsTheFifthPassQuietOnTheOverCallsOfTheWrittenV10Rows(String text) {
+        assertThat(level(text)).isLessThan(RiskLevel.MODERATE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            I've made up my mind, I'm doing it tonight                          | IMMINENT
+            made up my mind. goodbye                                            | HIGH
+            I've made up my mind                                                | HIGH
+            this is my last message for tonight and forever                     | HIGH
+            my last message. goodbye                                            | HIGH
+            I've been collecting my tablets for weeks so I have enough          | HIGH
+            I collect my prescription every month and save them up              | HIGH
+            I self-harmed again last night                                      | HIGH
+            self-harm awareness week made me relapse, I cut myself last night   | HIGH
+            I'm a patient on the ward and I want to die                         | MODERATE
+            if he touches my daughter again I'll kill him                       | HIGH
+            if anyone hurts my kid I'll stab them, the knife is in my bag       | HIGH
+            took too many by accident, the pharmacist said it's not safe, go to A&E | HIGH
+            """)
+    void keepsTheRiskBesideTheFifthPassExclusions(String text, RiskLevel expected) {
+        assertThat(level(text)).isGreaterThanOrEqualTo(expected);
+    }
+
     @org.junit.jupiter.api.Test
     void reportsTheFrameThatCutARiskPhraseOut() {
         assertThat(result("this deadline is killing me").frames()).contains(Frame.IDIOM);
