@@ -39,21 +39,22 @@ class EverydayLinesTests {
      * head of the same day (the MLP head averaged with a head on its own fine-tuned encoder), 17 once
      * the courtesy rule set the head aside on thanks and sign-offs, 15 with the head trained on the
      * rotated independent sets and the written deliveries v7 to v9 (both in the seventh session of
-     * 2026-12-07).
+     * 2026-12-07), 13 with the head that also trained on heldout-v4 and written-v10 (eighth session).
      */
-    static final int CEILING_HIGH_OR_ABOVE = 15;
+    static final int CEILING_HIGH_OR_ABOVE = 13;
 
     /** Lines at MODERATE or above (each opens an incident), measured with the ceiling above (38 before the blend). */
-    static final int CEILING_MODERATE_OR_ABOVE = 15;
+    static final int CEILING_MODERATE_OR_ABOVE = 13;
 
     /**
      * Goodbye lines (intent "goodbye") at HIGH or above: 5 first measured 2026-12-04, 2 on 2026-12-07
      * with the MLP head, 3 with the blended head (traded for 16 fewer everyday lines at HIGH or above),
      * none with the courtesy rule, 1 with the head trained on the rotated sets (a goodbye outside the
      * courtesy grammar; traded knowingly for eight more IMMINENT catches on the independent sets,
-     * RISK.md). Goodbyes outside the grammar ("Goodbye dear", "Leaving now") are the head's to rate.
+     * RISK.md), none again with the head of the eighth session. Goodbyes outside the grammar
+     * ("Goodbye dear", "Leaving now") are the head's to rate.
      */
-    static final int CEILING_GOODBYES_HIGH = 1;
+    static final int CEILING_GOODBYES_HIGH = 0;
 
     private record Line(String text, String intent) {}
 

@@ -3,6 +3,10 @@ package org.hearth.nlp.tuned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hearth.nlp.OnnxSentenceEmbedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,23 +137,33 @@ class EncoderTuningTests {
         }
     }
 
+    private static final Engine TORCH = Engine.getEngine("PyTorch");
+
+    /** A weight whose gradient PyTorch tracks. */
+    private static NDArray weight(NDManager manager, float... values) {
+        NDArray w = manager.create(values);
+        w.setRequiresGradient(true);
+        return w;
+    }
+
+    /** Computes the loss with gradients recorded (inside the collector) and runs the backward pass. */
+    private static void backward(java.util.function.Supplier<NDArray> loss) {
+        try (GradientCollector gc = TORCH.newGradientCollector()) {
+            gc.backward(loss.get());
+        }
+    }
+
     @Test
     void dropsAStepWhoseGradientIsNotFiniteAndLeavesNoTraceOfIt() {
         // A fold of the risk head's cross-validation once went to NaN mid-epoch and every later
         // rating with it; a step that is not finite is dropped instead, its gradient cleared.
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
-        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
-            ai.djl.ndarray.NDArray p = manager.create(new float[] {1f, -2f});
-            ai.djl.ndarray.NDArray q = manager.create(new float[] {3f});
-            p.setRequiresGradient(true);
-            q.setRequiresGradient(true);
-            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(p.mul(Float.NaN).sum().add(q.mul(q).sum()));
-            }
+        try (NDManager manager = TORCH.newBaseManager()) {
+            NDArray p = weight(manager, 1f, -2f);
+            NDArray q = weight(manager, 3f);
+            backward(() -> p.mul(Float.NaN).sum().add(q.mul(q).sum()));
             assertThat(p.getGradient().toFloatArray()[0]).isNaN();
 
-            assertThat(EncoderTuning.Step.take(1f, java.util.Map.of("p", p, "q", q), 1f))
-                    .isFalse();
+            assertThat(EncoderTuning.Step.take(1f, Map.of("p", p, "q", q), 1f)).isFalse();
 
             assertThat(p.getGradient().toFloatArray()).containsExactly(0f, 0f);
             assertThat(q.getGradient().toFloatArray()).containsExactly(0f);
@@ -158,15 +173,11 @@ class EncoderTuningTests {
 
     @Test
     void dropsAStepWhoseLossIsNotFiniteThoughItsGradientIs() {
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
-        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
-            ai.djl.ndarray.NDArray p = manager.create(new float[] {1f, -2f});
-            p.setRequiresGradient(true);
-            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(p.mul(p).sum());
-            }
+        try (NDManager manager = TORCH.newBaseManager()) {
+            NDArray p = weight(manager, 1f, -2f);
+            backward(() -> p.mul(p).sum());
 
-            assertThat(EncoderTuning.Step.take(Float.POSITIVE_INFINITY, java.util.Map.of("p", p), 0f))
+            assertThat(EncoderTuning.Step.take(Float.POSITIVE_INFINITY, Map.of("p", p), 0f))
                     .isFalse();
             assertThat(p.getGradient().toFloatArray()).containsExactly(0f, 0f);
         }
@@ -174,26 +185,21 @@ class EncoderTuningTests {
 
     @Test
     void scalesTheGradientsDownToTheirMaximumGlobalNormAndLeavesSmallerOnesAlone() {
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
-        try (ai.djl.ndarray.NDManager manager = engine.newBaseManager()) {
-            ai.djl.ndarray.NDArray p = manager.create(new float[] {1.5f});
-            ai.djl.ndarray.NDArray q = manager.create(new float[] {2f});
-            p.setRequiresGradient(true);
-            q.setRequiresGradient(true);
-            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
-                // gradients 2p = 3 and 2q = 4: a global norm of 5
-                gc.backward(p.mul(p).sum().add(q.mul(q).sum()));
-            }
+        try (NDManager manager = TORCH.newBaseManager()) {
+            NDArray p = weight(manager, 1.5f);
+            NDArray q = weight(manager, 2f);
+            // gradients 2p = 3 and 2q = 4: a global norm of 5
+            backward(() -> p.mul(p).sum().add(q.mul(q).sum()));
 
-            assertThat(EncoderTuning.Step.take(0.5f, java.util.Map.of("p", p, "q", q), 1f))
+            assertThat(EncoderTuning.Step.take(0.5f, Map.of("p", p, "q", q), 1f))
                     .isTrue();
             assertThat(p.getGradient().toFloatArray()).containsExactly(new float[] {0.6f}, within(1e-6f));
             assertThat(q.getGradient().toFloatArray()).containsExactly(new float[] {0.8f}, within(1e-6f));
 
-            assertThat(EncoderTuning.Step.take(0.5f, java.util.Map.of("p", p, "q", q), 0f))
+            assertThat(EncoderTuning.Step.take(0.5f, Map.of("p", p, "q", q), 0f))
                     .as("no clipping when the maximum is 0")
                     .isTrue();
-            assertThat(EncoderTuning.Step.take(0.5f, java.util.Map.of("p", p, "q", q), 2f))
+            assertThat(EncoderTuning.Step.take(0.5f, Map.of("p", p, "q", q), 2f))
                     .as("a norm below the maximum")
                     .isTrue();
             assertThat(q.getGradient().toFloatArray()).containsExactly(new float[] {0.8f}, within(1e-6f));
