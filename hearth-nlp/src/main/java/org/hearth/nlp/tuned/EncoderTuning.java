@@ -141,6 +141,9 @@ public final class EncoderTuning {
             Optimizer encoderOpt = adamW(settings.learningRate, steps);
             Optimizer headOpt = adamW(settings.classifierLearningRate, steps);
             Map<String, NDArray> tuned = bert.trained();
+            Map<String, NDArray> parameters = new LinkedHashMap<>(tuned);
+            parameters.put(TunedClassifier.WEIGHT, weight);
+            parameters.put(TunedClassifier.BIAS, bias);
             Loss loss = Loss.sigmoidBinaryCrossEntropyLoss();
             int skipped = 0;
             for (int epoch = 1; epoch <= settings.epochs; epoch++) {
@@ -164,9 +167,6 @@ public final class EncoderTuning {
                         NDArray l = loss.evaluate(new NDList(target), new NDList(logits));
                         gc.backward(l);
                         float value = l.getFloat();
-                        Map<String, NDArray> parameters = new LinkedHashMap<>(tuned);
-                        parameters.put(TunedClassifier.WEIGHT, weight);
-                        parameters.put(TunedClassifier.BIAS, bias);
                         if (!Step.take(value, parameters, settings.maxGradNorm)) {
                             skipped++;
                             if (skipped > Math.max(3, steps / 100)) {
